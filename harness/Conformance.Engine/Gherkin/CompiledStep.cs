@@ -1,0 +1,4 @@
+namespace Conformance.Engine.Gherkin;
+
+/// <summary>One step ready to run: its resolved kind, its text with outline values filled in, and its argument.</summary>
+public sealed record CompiledStep(StepKind Kind, string Keyword, string Text, int Line, DataTable? Table = null, string? DocString = null);

@@ -1,0 +1,14 @@
+namespace Conformance.Engine.Gherkin;
+
+/// <summary>What a step does; And, But and * take the kind of the step before them.</summary>
+public enum StepKind
+{
+    /// <summary>Sets the scene.</summary>
+    Given,
+
+    /// <summary>Acts.</summary>
+    When,
+
+    /// <summary>Checks.</summary>
+    Then,
+}

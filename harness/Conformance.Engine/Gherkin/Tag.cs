@@ -1,0 +1,20 @@
+namespace Conformance.Engine.Gherkin;
+
+/// <summary>The tags the suite gives meaning to.</summary>
+public static class Tag
+{
+    /// <summary>Prefix of a requirement tag, as in <c>@req:LC-C04</c>.</summary>
+    public const string RequirementPrefix = "@req:";
+
+    /// <summary>Prefix of the party under test, as in <c>@role:connector</c>.</summary>
+    public const string RolePrefix = "@role:";
+
+    /// <summary>A scenario that only means something on Windows.</summary>
+    public const string Windows = "@windows";
+
+    /// <summary>A scenario that only means something on Unix.</summary>
+    public const string Unix = "@unix";
+
+    /// <summary>A reading of an unclear source, open to dispute.</summary>
+    public const string Interpretation = "@interpretation";
+}

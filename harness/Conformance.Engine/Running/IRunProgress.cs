@@ -1,0 +1,13 @@
+using Conformance.Engine.Gherkin;
+
+namespace Conformance.Engine.Running;
+
+/// <summary>Told as scenarios start and finish, for a live display.</summary>
+public interface IRunProgress
+{
+    /// <summary>A scenario started.</summary>
+    void Started(CompiledScenario scenario);
+
+    /// <summary>A scenario finished.</summary>
+    void Finished(ScenarioResult result);
+}

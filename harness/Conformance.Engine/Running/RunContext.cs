@@ -1,0 +1,41 @@
+using Conformance.Engine.Bindings;
+using Conformance.Engine.Requirements;
+using Conformance.Engine.Snapshots;
+
+namespace Conformance.Engine.Running;
+
+/// <summary>What every scenario of a run shares: bindings, the catalog, snapshot store, and run-wide services.</summary>
+public sealed class RunContext
+{
+    private readonly Dictionary<Type, object> _services = [];
+
+    /// <summary>Creates a run context over <paramref name="catalog"/> and <paramref name="steps"/>.</summary>
+    public RunContext(RequirementCatalog catalog, StepRegistry steps)
+    {
+        Catalog = catalog;
+        Steps = steps;
+    }
+
+    /// <summary>The requirements catalog.</summary>
+    public RequirementCatalog Catalog { get; }
+
+    /// <summary>The step bindings.</summary>
+    public StepRegistry Steps { get; }
+
+    /// <summary>Where approved transcripts live; null to skip snapshot comparison.</summary>
+    public SnapshotStore? Snapshots { get; init; }
+
+    /// <summary>The most one scenario may take, whatever its steps wait for.</summary>
+    public TimeSpan ScenarioTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Run-wide services that scenario classes may ask for in their constructors.</summary>
+    public IReadOnlyDictionary<Type, object> Services => _services;
+
+    /// <summary>Makes <paramref name="service"/> available to every scenario as <typeparamref name="T"/>.</summary>
+    public RunContext With<T>(T service)
+        where T : notnull
+    {
+        _services[typeof(T)] = service;
+        return this;
+    }
+}

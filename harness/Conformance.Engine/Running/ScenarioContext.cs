@@ -1,0 +1,130 @@
+using Conformance.Engine.Gherkin;
+using Conformance.Engine.Snapshots;
+using Conformance.Protocols.Secrets;
+
+namespace Conformance.Engine.Running;
+
+/// <summary>
+/// What the steps of one scenario share: the scenario, its cancellation, its transcript, the violations and
+/// notes found so far, and the secrets that must never be written out.
+/// </summary>
+public sealed class ScenarioContext
+{
+    private readonly Lock _gate = new();
+    private readonly List<Violation> _violations = [];
+    private readonly List<string> _notes = [];
+    private readonly List<string> _secrets = [];
+    private readonly Dictionary<string, string> _attachments = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the context of <paramref name="scenario"/>.</summary>
+    public ScenarioContext(CompiledScenario scenario, CancellationToken cancellation)
+    {
+        Scenario = scenario;
+        Cancellation = cancellation;
+    }
+
+    /// <summary>The scenario being run.</summary>
+    public CompiledScenario Scenario { get; }
+
+    /// <summary>Cancelled when the scenario's time is up or the run is stopped.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>The scenario's transcript.</summary>
+    public Transcript Transcript { get; } = new();
+
+    /// <summary>The violations found so far.</summary>
+    public IReadOnlyList<Violation> Violations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _violations.ToList();
+            }
+        }
+    }
+
+    /// <summary>Observations that change no outcome.</summary>
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _notes.ToList();
+            }
+        }
+    }
+
+    /// <summary>Named texts for the report, such as a process's standard error (masked when written).</summary>
+    public IReadOnlyDictionary<string, string> Attachments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, string>(_attachments);
+            }
+        }
+    }
+
+    /// <summary>The mask for every secret registered so far.</summary>
+    public SecretMask Mask
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new SecretMask(_secrets);
+            }
+        }
+    }
+
+    /// <summary>Records a violation and lets the scenario go on.</summary>
+    public void Violate(string requirement, string expected, string actual)
+    {
+        lock (_gate)
+        {
+            _violations.Add(new Violation(requirement, expected, actual));
+        }
+    }
+
+    /// <summary>Records a violation found by the runner itself (a broken step, a snapshot).</summary>
+    internal void Add(Violation violation)
+    {
+        lock (_gate)
+        {
+            _violations.Add(violation);
+        }
+    }
+
+    /// <summary>Records an observation; notes are reported but never change an outcome.</summary>
+    public void Note(string note)
+    {
+        lock (_gate)
+        {
+            if (!_notes.Contains(note))
+            {
+                _notes.Add(note);
+            }
+        }
+    }
+
+    /// <summary>Keeps a named text for the report.</summary>
+    public void Attach(string name, string text)
+    {
+        lock (_gate)
+        {
+            _attachments[name] = text;
+        }
+    }
+
+    /// <summary>Registers values that must be masked wherever the harness writes.</summary>
+    public void RegisterSecrets(IEnumerable<string> secrets)
+    {
+        lock (_gate)
+        {
+            _secrets.AddRange(secrets.Where(secret => secret.Length > 0));
+        }
+    }
+}

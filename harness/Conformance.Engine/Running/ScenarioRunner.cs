@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Reflection;
+using Conformance.Engine.Bindings;
+using Conformance.Engine.Gherkin;
+using Conformance.Engine.Snapshots;
+
+namespace Conformance.Engine.Running;
+
+/// <summary>
+/// Runs one scenario: checks the platform, binds every step before running any (a step with no binding,
+/// or two, makes the scenario undefined and nothing runs), runs the steps in order within the scenario's
+/// time limit, cleans up whatever the steps started, and judges the outcome.
+/// </summary>
+public sealed class ScenarioRunner(RunContext run)
+{
+    /// <summary>Runs <paramref name="scenario"/>.</summary>
+    public async Task<ScenarioResult> RunAsync(CompiledScenario scenario, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var stopwatch = Stopwatch.StartNew();
+        if (PlatformSkipReason(scenario) is { } platform)
+        {
+            return Unrun(scenario, ScenarioOutcome.Skipped, platform, null);
+        }
+
+        var matches = scenario.Steps.Select(run.Steps.Match).ToList();
+        if (matches.FirstOrDefault(match => !match.IsBound) is { } unbound)
+        {
+            return unbound.IsAmbiguous
+                ? Unrun(scenario, ScenarioOutcome.Undefined, $"the step \"{unbound.Step.Text}\" matches {unbound.Candidates.Count} bindings: {string.Join(", ", unbound.Candidates.Select(binding => binding.MethodName))}", null)
+                : Unrun(scenario, ScenarioOutcome.Undefined, $"the step \"{unbound.Step.Text}\" has no binding", SnippetGenerator.Suggest(unbound.Step));
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(run.ScenarioTimeout);
+        var context = new ScenarioContext(scenario, limit.Token);
+        var execution = new StepExecution(context);
+        var services = new ScenarioServices(run.Services);
+        try
+        {
+            services.Register(context);
+            foreach (var match in matches)
+            {
+                await execution.RunAsync(match, services, limit.Token, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            try
+            {
+                await services.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (AggregateException exception)
+            {
+                foreach (var requirement in RequirementsOf(scenario))
+                {
+                    context.Add(new Violation(requirement, "the scenario's processes and pipes end with it", $"cleaning up failed: {exception.InnerExceptions[0].Message}", Hard: true));
+                }
+            }
+        }
+
+        var mask = context.Mask;
+        var transcript = (System.Text.Json.Nodes.JsonObject?)JsonMasking.Mask(context.Transcript.ToJson(scenario.DisplayName), mask);
+        SnapshotComparison? snapshot = null;
+        if (run.Snapshots is not null && execution.RanToEnd)
+        {
+            var scrubber = new TranscriptScrubber(mask, context.Transcript.ProcessIds, context.Transcript.PipeNames);
+            snapshot = run.Snapshots.Compare(scenario, scrubber.Scrub(transcript!));
+            if (snapshot.Fails)
+            {
+                var actual = snapshot.Difference ?? $"no approved snapshot; review {snapshot.ReceivedPath} and approve it with --accept";
+                foreach (var requirement in RequirementsOf(scenario))
+                {
+                    context.Add(new Violation(requirement, $"the approved transcript {snapshot.VerifiedPath}", actual, Hard: true));
+                }
+            }
+        }
+
+        var violations = context.Violations.Select(violation => violation with
+        {
+            Expected = mask.Apply(violation.Expected),
+            Actual = mask.Apply(violation.Actual),
+        }).ToList();
+        var (outcome, reason) = Judge(violations, execution);
+        return new ScenarioResult
+        {
+            Scenario = scenario,
+            Outcome = outcome,
+            Reason = reason,
+            Suggestion = execution.PendingSuggestion,
+            Steps = execution.Results,
+            Violations = violations,
+            Notes = context.Notes.Select(mask.Apply).ToList(),
+            Attachments = context.Attachments.ToDictionary(pair => pair.Key, pair => mask.Apply(pair.Value)),
+            Duration = stopwatch.Elapsed,
+            Transcript = transcript,
+            Snapshot = snapshot,
+        };
+    }
+
+    private (ScenarioOutcome Outcome, string? Reason) Judge(IReadOnlyList<Violation> violations, StepExecution execution)
+    {
+        if (execution.SkipReason is { } skip && violations.Count == 0)
+        {
+            return (ScenarioOutcome.Skipped, skip);
+        }
+
+        if (execution.PendingSuggestion is not null)
+        {
+            return (ScenarioOutcome.Undefined, "a step's binding is pending");
+        }
+
+        var outcome = ScenarioOutcome.Passed;
+        foreach (var violation in violations)
+        {
+            var level = violation.Hard ? ScenarioOutcome.Failed : run.Catalog.Find(violation.Requirement)?.ViolationOutcome ?? ScenarioOutcome.Failed;
+            if (OutcomeNames.Severity(level) > OutcomeNames.Severity(outcome))
+            {
+                outcome = level;
+            }
+        }
+
+        var reason = outcome == ScenarioOutcome.Informational ? string.Join("; ", violations.Select(violation => violation.Actual)) : null;
+        return (outcome, reason);
+    }
+
+    private static string? PlatformSkipReason(CompiledScenario scenario) => scenario switch
+    {
+        _ when scenario.HasTag(Tag.Windows) && !OperatingSystem.IsWindows() => "the scenario needs Windows",
+        _ when scenario.HasTag(Tag.Unix) && OperatingSystem.IsWindows() => "the scenario needs a Unix platform",
+        _ => null,
+    };
+
+    private static ScenarioResult Unrun(CompiledScenario scenario, ScenarioOutcome outcome, string reason, string? suggestion) => new()
+    {
+        Scenario = scenario,
+        Outcome = outcome,
+        Reason = reason,
+        Suggestion = suggestion,
+        Steps = scenario.Steps.Select(step => new StepResult(step.Keyword, step.Text, step.Line, outcome == ScenarioOutcome.Undefined ? StepStatus.Undefined : StepStatus.Skipped, null, TimeSpan.Zero)).ToList(),
+    };
+
+    private static IReadOnlyList<string> RequirementsOf(CompiledScenario scenario) =>
+        scenario.Requirements.Count > 0 ? scenario.Requirements : ["(untagged)"];
+
+    /// <summary>The state of running one scenario's steps: results so far and why it stopped.</summary>
+    private sealed class StepExecution(ScenarioContext context)
+    {
+        private readonly List<StepResult> _results = [];
+        private bool _stopped;
+
+        public IReadOnlyList<StepResult> Results => _results;
+
+        public string? SkipReason { get; private set; }
+
+        public string? PendingSuggestion { get; private set; }
+
+        public bool RanToEnd => !_stopped;
+
+        public async Task RunAsync(StepMatch match, ScenarioServices services, CancellationToken limit, CancellationToken run)
+        {
+            var step = match.Step;
+            if (_stopped)
+            {
+                _results.Add(new StepResult(step.Keyword, step.Text, step.Line, StepStatus.Skipped, null, TimeSpan.Zero));
+                return;
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            var violationsBefore = context.Violations.Count;
+            var (status, message) = await InvokeAsync(match, services, limit, run).ConfigureAwait(false);
+            if (status == StepStatus.Passed && context.Violations.Count > violationsBefore)
+            {
+                status = StepStatus.Failed;
+                message = string.Join("; ", context.Violations.Skip(violationsBefore).Select(violation => $"{violation.Requirement}: {violation.Actual}"));
+            }
+
+            _results.Add(new StepResult(step.Keyword, step.Text, step.Line, status, message is null ? null : context.Mask.Apply(message), stopwatch.Elapsed));
+        }
+
+        private async Task<(StepStatus, string?)> InvokeAsync(StepMatch match, ScenarioServices services, CancellationToken limit, CancellationToken run)
+        {
+            try
+            {
+                var binding = match.Binding!;
+                var target = services.Resolve(binding.Method.DeclaringType!);
+                var result = binding.Method.Invoke(target, StepArgumentConverter.Convert(match));
+                if (result is Task task)
+                {
+                    await task.WaitAsync(limit).ConfigureAwait(false);
+                }
+                else if (result is ValueTask valueTask)
+                {
+                    await valueTask.AsTask().WaitAsync(limit).ConfigureAwait(false);
+                }
+
+                return (StepStatus.Passed, null);
+            }
+            catch (Exception thrown)
+            {
+                return Classify(thrown is TargetInvocationException { InnerException: { } inner } ? inner : thrown, match, limit, run);
+            }
+        }
+
+        private (StepStatus, string?) Classify(Exception exception, StepMatch match, CancellationToken limit, CancellationToken run)
+        {
+            _stopped = true;
+            switch (exception)
+            {
+                case RequirementViolationException violation:
+                    context.Add(violation.Violation);
+                    return (StepStatus.Failed, violation.Message);
+                case ScenarioSkippedException skipped:
+                    SkipReason = skipped.Reason;
+                    return (StepStatus.Skipped, skipped.Reason);
+                case PendingStepException:
+                    PendingSuggestion = SnippetGenerator.Suggest(match.Step);
+                    return (StepStatus.Undefined, exception.Message);
+                case OperationCanceledException when limit.IsCancellationRequested && !run.IsCancellationRequested:
+                    Fail("the scenario finishes within its time limit", $"the step \"{match.Step.Text}\" was still running when the time limit passed");
+                    return (StepStatus.Failed, "time limit passed");
+                case OperationCanceledException when run.IsCancellationRequested:
+                    SkipReason = "the run was stopped";
+                    return (StepStatus.Skipped, SkipReason);
+                default:
+                    Fail($"the step \"{match.Step.Text}\" completes", $"{exception.GetType().Name}: {exception.Message}");
+                    return (StepStatus.Failed, exception.Message);
+            }
+        }
+
+        private void Fail(string expected, string actual)
+        {
+            foreach (var requirement in RequirementsOf(context.Scenario))
+            {
+                context.Add(new Violation(requirement, expected, actual, Hard: true));
+            }
+        }
+    }
+}

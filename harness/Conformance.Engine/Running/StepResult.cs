@@ -1,0 +1,23 @@
+namespace Conformance.Engine.Running;
+
+/// <summary>How one step went.</summary>
+public enum StepStatus
+{
+    /// <summary>Ran without a violation.</summary>
+    Passed,
+
+    /// <summary>Ran and found a violation, or broke.</summary>
+    Failed,
+
+    /// <summary>Not run, because an earlier step stopped the scenario.</summary>
+    Skipped,
+
+    /// <summary>No binding, or a pending one.</summary>
+    Undefined,
+
+    /// <summary>More than one binding.</summary>
+    Ambiguous,
+}
+
+/// <summary>One step's result, for reports.</summary>
+public sealed record StepResult(string Keyword, string Text, int Line, StepStatus Status, string? Message, TimeSpan Duration);

@@ -1,0 +1,46 @@
+using Conformance.Protocols.Transport;
+
+namespace Conformance.Reference.Launcher;
+
+/// <summary>A running session of the reference Launcher; disposing ends it, the pipe and the connector's process tree.</summary>
+public sealed class LaunchedSession : IAsyncDisposable
+{
+    private readonly PipeServer _server;
+    private readonly CancellationTokenSource _stop;
+
+    internal LaunchedSession(LauncherSession session, string pipeName, StartedConnector connector, PipeServer server, Task serving, CancellationTokenSource stop)
+    {
+        Session = session;
+        PipeName = pipeName;
+        Connector = connector;
+        _server = server;
+        Serving = serving;
+        _stop = stop;
+    }
+
+    /// <summary>The session's state machine, journal and appliance.</summary>
+    public LauncherSession Session { get; }
+
+    /// <summary>The bare pipe name handed to the connector.</summary>
+    public string PipeName { get; }
+
+    /// <summary>The connector process.</summary>
+    public StartedConnector Connector { get; }
+
+    /// <summary>Completes when the pipe is closed (or the session ends before a client came).</summary>
+    public Task Serving { get; }
+
+    /// <summary>True while the pipe still waits for its owner.</summary>
+    public bool IsListening => _server.IsListening;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _server.DisposeAsync().ConfigureAwait(false);
+        await Connector.DisposeAsync().ConfigureAwait(false);
+        await Serving.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await Session.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using Conformance.Protocols.LauncherConnector;
+using Conformance.Protocols.Processes;
+using Conformance.Protocols.Transport;
+
+namespace Conformance.Reference.Launcher;
+
+/// <summary>
+/// The reference Launcher with its real pipe: per session it posts ConnectionStarted, starts the tracker
+/// and the pipe server, and only then starts the connector with the pipe's name in <c>VSI_IPC_PIPE_NAME</c>
+/// (LC-L02, LC-L03); the first client from the connector's process tree owns the pipe (LC-L05, LC-L16).
+/// </summary>
+public sealed class ReferenceLauncher
+{
+    /// <summary>The variable that hands the pipe name to the connector.</summary>
+    public const string PipeNameVariable = "VSI_IPC_PIPE_NAME";
+
+    private readonly LauncherSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly IConnectorProcessStarter _starter;
+    private readonly IProcessExitWatcher _processExits;
+
+    /// <summary>Creates a Launcher; on Linux it becomes a child subreaper so that connectors' descendants stay in view.</summary>
+    public ReferenceLauncher(LauncherSettings settings, TimeProvider time, IConnectorProcessStarter starter, IProcessExitWatcher processExits)
+    {
+        _settings = settings;
+        _time = time;
+        _starter = starter;
+        _processExits = processExits;
+        ChildSubreaper.TryEnable();
+    }
+
+    /// <summary>Starts a session for <paramref name="configuration"/> with the connector <paramref name="connectorCommand"/>.</summary>
+    public async Task<LaunchedSession> StartSessionAsync(
+        ConnectionConfiguration configuration, IReadOnlyList<string> connectorCommand, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectorCommand);
+        var session = new LauncherSession(configuration, _settings, _time, _processExits);
+        await session.StartAsync().ConfigureAwait(false);
+
+        var pipeName = PipeName.NewUnique("vsi");
+        var marker = new KeyValuePair<string, string>(PipeNameVariable, pipeName);
+        var startedProcessId = 0; // 0 until the connector is started: no client can have pid 0
+        var server = PipeServer.Listen(pipeName, new PipeServerOptions
+        {
+            Admission = (client, _) => ValueTask.FromResult(Admit(client, Volatile.Read(ref startedProcessId) is var pid and > 0 ? pid : null, marker)),
+            Refused = refusal => session.Journal.Add(new ClientRefused(_time.GetUtcNow(), refusal.Client, refusal.Reason)),
+        });
+        session.Journal.Add(new PipeListening(_time.GetUtcNow(), pipeName));
+
+        StartedConnector connector;
+        try
+        {
+            connector = _starter.Start(new ConnectorStartRequest(connectorCommand, new Dictionary<string, string> { [PipeNameVariable] = pipeName }));
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        Volatile.Write(ref startedProcessId, connector.ProcessId);
+        session.Journal.Add(new ConnectorProcessStarted(_time.GetUtcNow(), connector.ProcessId));
+
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var serving = ServeAsync(session, server, stop.Token);
+        return new LaunchedSession(session, pipeName, connector, server, serving, stop);
+    }
+
+    private AdmissionDecision Admit(PipeClientIdentity client, int? startedProcessId, KeyValuePair<string, string> marker)
+    {
+        if (!_settings.VerifyClientProcess)
+        {
+            return AdmissionDecision.Admit("first client (client-process check off)");
+        }
+
+        var (relation, description) = ClientProcessCheck.Classify(client.ProcessId, startedProcessId, Environment.ProcessId, marker);
+        return ClientProcessCheck.Belongs(relation) ? AdmissionDecision.Admit(description) : AdmissionDecision.Refuse(description);
+    }
+
+    private async Task ServeAsync(LauncherSession session, PipeServer server, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await server.AcceptFirstClientAsync(cancellationToken).ConfigureAwait(false);
+            session.Journal.Add(new ClientAdmitted(_time.GetUtcNow(), connection.Client, "first client from the connector's process tree"));
+            await session.ServeAsync(connection.Stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The session was ended before a client came.
+        }
+    }
+}
