@@ -89,6 +89,16 @@ public sealed class ScenarioContext
         }
     }
 
+    /// <summary>Records every violation a judge found, letting the scenario go on.</summary>
+    public void Report(IEnumerable<Violation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        foreach (var violation in violations)
+        {
+            Add(violation);
+        }
+    }
+
     /// <summary>Records a violation found by the runner itself (a broken step, a snapshot).</summary>
     internal void Add(Violation violation)
     {

@@ -56,15 +56,25 @@ public sealed class Transcript
         }
     }
 
-    /// <summary>Times entries by <paramref name="elapsed"/>, such as a manual clock's.</summary>
-    public void UseClock(Func<TimeSpan> elapsed) => _elapsed = elapsed;
+    /// <summary>True unless a manual clock times the entries; real timings vary from run to run.</summary>
+    public bool UsesRealClock { get; private set; } = true;
+
+    /// <summary>Times entries by <paramref name="elapsed"/>, such as a manual clock's, whose timings are exact and repeatable.</summary>
+    public void UseClock(Func<TimeSpan> elapsed)
+    {
+        _elapsed = elapsed;
+        UsesRealClock = false;
+    }
 
     /// <summary>Adds an entry of kind <paramref name="kind"/> with <paramref name="fields"/>.</summary>
-    public void Add(string kind, JsonObject? fields = null)
+    public void Add(string kind, JsonObject? fields = null) => Add(kind, fields, _elapsed());
+
+    /// <summary>Adds an entry that happened at <paramref name="at"/> (time since the scenario began).</summary>
+    public void Add(string kind, JsonObject? fields, TimeSpan at)
     {
         var entry = new JsonObject
         {
-            ["at"] = Format(_elapsed()),
+            ["at"] = Format(at),
             ["kind"] = kind,
         };
         foreach (var (name, value) in fields ?? [])
@@ -100,6 +110,7 @@ public sealed class Transcript
     public JsonObject ToJson(string scenario) => new()
     {
         ["scenario"] = scenario,
+        ["clock"] = UsesRealClock ? "real" : "manual",
         ["entries"] = new JsonArray(Entries.Select(entry => (JsonNode)entry).ToArray()),
     };
 

@@ -9,7 +9,9 @@ namespace Conformance.Engine.Snapshots;
 /// <summary>
 /// Makes a transcript comparable across runs, the way Verify scrubs: GUIDs, process ids, pipe names and
 /// timings become counters in order of first appearance (<c>Guid_1</c>, <c>Pid_1</c>, <c>Pipe_1</c>,
-/// <c>Time_1</c>), and secrets become <c>***</c>.
+/// <c>Time_1</c>), and secrets become <c>***</c>. Timings from a manual clock are exact and repeatable, so
+/// they stay as they are; real timings get one counter per entry, since two entries may or may not share
+/// a millisecond from one run to the next.
 /// </summary>
 public sealed partial class TranscriptScrubber(SecretMask secrets, IEnumerable<int> processIds, IEnumerable<string> pipeNames)
 {
@@ -21,11 +23,13 @@ public sealed partial class TranscriptScrubber(SecretMask secrets, IEnumerable<i
     private readonly Dictionary<string, string> _pipes = new(StringComparer.Ordinal);
     private readonly HashSet<long> _knownPids = processIds.Select(pid => (long)pid).ToHashSet();
     private readonly List<string> _knownPipes = pipeNames.OrderByDescending(name => name.Length).ToList();
+    private bool _realClock;
 
     /// <summary>A scrubbed copy of <paramref name="document"/>.</summary>
     public JsonNode Scrub(JsonNode document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _realClock = document is JsonObject root && root["clock"]?.GetValue<string>() != "manual";
         return Walk(document.DeepClone(), memberName: null)!;
     }
 
@@ -36,22 +40,39 @@ public sealed partial class TranscriptScrubber(SecretMask secrets, IEnumerable<i
             case JsonObject obj:
                 foreach (var name in obj.Select(pair => pair.Key).ToList())
                 {
-                    obj[name] = Walk(obj[name], name);
+                    var child = obj[name];
+                    var scrubbed = Walk(child, name);
+                    if (!ReferenceEquals(child, scrubbed))
+                    {
+                        obj[name] = scrubbed;
+                    }
                 }
 
                 return obj;
             case JsonArray array:
                 for (var index = 0; index < array.Count; index++)
                 {
-                    array[index] = Walk(array[index], memberName);
+                    var child = array[index];
+                    var scrubbed = Walk(child, memberName);
+                    if (!ReferenceEquals(child, scrubbed))
+                    {
+                        array[index] = scrubbed;
+                    }
                 }
 
                 return array;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
-                return memberName == "at" ? Counter(_times, text, "Time") : ScrubText(text);
+                return memberName switch
+                {
+                    "at" when _realClock => Counter(_times, $"{_times.Count}", "Time"),
+                    "at" => text,
+                    _ => ScrubText(text),
+                };
             case JsonValue value when value.GetValueKind() == JsonValueKind.Number && memberName is not null && ProcessIdMembers.Contains(memberName):
-                return value.TryGetValue<long>(out var pid) ? Counter(_pids, pid, "Pid") : value;
+                return value.TryGetValue<long>(out var pid) || value.TryGetValue<int>(out var small) && (pid = small) >= 0
+                    ? Counter(_pids, pid, "Pid")
+                    : value;
             default:
                 return node;
         }

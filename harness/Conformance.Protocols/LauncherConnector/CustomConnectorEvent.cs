@@ -12,6 +12,7 @@ public sealed record CustomConnectorEvent(
     [property: JsonPropertyName("processId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ProcessId = null)
 {
     /// <summary>True for the events after which a connector's session is over (LC-C10).</summary>
+    [JsonIgnore]
     public bool IsFinal => EventType is CustomConnectorEventType.RemoteConnectionWindowClosed or CustomConnectorEventType.RemoteConnectionFailure;
 
     /// <summary>Serializes the event as one JSON line (without the LF).</summary>

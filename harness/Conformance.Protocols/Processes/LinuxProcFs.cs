@@ -23,6 +23,34 @@ internal static class LinuxProcFs
         return ids;
     }
 
+    /// <summary>Children from <c>/proc/PID/task/*/children</c> (each thread lists the children it forked); null where unsupported.</summary>
+    public static IReadOnlyList<int>? TryReadChildren(int processId)
+    {
+        try
+        {
+            var children = new List<int>();
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+            {
+                var file = Path.Combine(task, "children");
+                if (!File.Exists(file))
+                {
+                    return null;
+                }
+
+                foreach (var field in File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    children.Add(int.Parse(field, CultureInfo.InvariantCulture));
+                }
+            }
+
+            return children;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     public static ProcessSnapshot? TryRead(int processId)
     {
         string stat;

@@ -18,6 +18,12 @@ public static class ProcessTable
     public static string? TryReadEnvironmentVariable(int processId, string name) =>
         OperatingSystem.IsLinux() ? LinuxProcFs.TryReadEnvironmentVariable(processId, name) : null;
 
+    /// <summary>The direct children of <paramref name="processId"/> now.</summary>
+    public static IReadOnlyList<int> Children(int processId) =>
+        OperatingSystem.IsLinux() && LinuxProcFs.TryReadChildren(processId) is { } children
+            ? children
+            : ProcessIds().Where(pid => TryRead(pid)?.ParentProcessId == processId).ToList();
+
     /// <summary>The parent chain of <paramref name="processId"/>, nearest first, bounded against cycles.</summary>
     public static IReadOnlyList<int> Ancestors(int processId)
     {

@@ -1,4 +1,5 @@
 using System.IO.Pipes;
+using System.Net.Sockets;
 
 namespace Conformance.Protocols.Transport;
 
@@ -20,6 +21,41 @@ public static class PipeClient
         {
             await client.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Tries to connect exactly once, without the retries <see cref="ConnectAsync"/> makes: the way to see
+    /// that a pipe refuses a client at once. Returns the stream, or null with the platform's reason.
+    /// </summary>
+    public static async Task<(Stream? Stream, string? Refusal)> TryConnectOnceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        PipeName.Validate(name);
+        if (OperatingSystem.IsWindows())
+        {
+            var client = new NamedPipeClientStream(".", name, PipeDirection.InOut, PipeOptions.Asynchronous);
+            try
+            {
+                await client.ConnectAsync(0, cancellationToken).ConfigureAwait(false);
+                return (client, null);
+            }
+            catch (Exception exception) when (exception is TimeoutException or IOException or UnauthorizedAccessException)
+            {
+                await client.DisposeAsync().ConfigureAwait(false);
+                return (null, exception.Message);
+            }
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(PipeName.UnixSocketPath(name)), cancellationToken).ConfigureAwait(false);
+            return (new NetworkStream(socket, ownsSocket: true), null);
+        }
+        catch (SocketException exception)
+        {
+            socket.Dispose();
+            return (null, exception.SocketErrorCode.ToString());
         }
     }
 }

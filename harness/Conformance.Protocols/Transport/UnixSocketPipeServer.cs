@@ -74,7 +74,7 @@ internal sealed class UnixSocketPipeServer : PipeServer
             }
 
             StopListening();
-            return new PipeConnection(new NetworkStream(socket, ownsSocket: true), client);
+            return new PipeConnection(new NetworkStream(socket, ownsSocket: true), client, decision.Reason);
         }
     }
 

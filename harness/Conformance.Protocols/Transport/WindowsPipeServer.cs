@@ -52,7 +52,7 @@ internal sealed partial class WindowsPipeServer : PipeServer
             }
 
             _owned = true;
-            return new PipeConnection(instance, client);
+            return new PipeConnection(instance, client, decision.Reason);
         }
     }
 

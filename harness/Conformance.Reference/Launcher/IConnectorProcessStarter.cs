@@ -4,5 +4,5 @@ namespace Conformance.Reference.Launcher;
 public interface IConnectorProcessStarter
 {
     /// <summary>Starts the connector and returns its process.</summary>
-    StartedConnector Start(ConnectorStartRequest request);
+    Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Conformance.Reference.Launcher;
 public sealed class OsConnectorProcessStarter : IConnectorProcessStarter
 {
     /// <inheritdoc />
-    public StartedConnector Start(ConnectorStartRequest request)
+    public Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var start = new ProcessStartInfo(request.Command[0])
@@ -31,6 +31,6 @@ public sealed class OsConnectorProcessStarter : IConnectorProcessStarter
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new StartedConnector(process);
+        return Task.FromResult(new StartedConnector(process));
     }
 }

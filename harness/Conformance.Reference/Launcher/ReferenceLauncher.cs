@@ -33,10 +33,23 @@ public sealed class ReferenceLauncher
     public async Task<LaunchedSession> StartSessionAsync(
         ConnectionConfiguration configuration, IReadOnlyList<string> connectorCommand, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connectorCommand);
+        var session = await OpenSessionAsync(configuration).ConfigureAwait(false);
+        return await LaunchConnectorAsync(session, connectorCommand, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first half of a session's start: ConnectionStarted, and the tracker when configured (LC-L01, LC-L02).</summary>
+    public async Task<LauncherSession> OpenSessionAsync(ConnectionConfiguration configuration)
+    {
         var session = new LauncherSession(configuration, _settings, _time, _processExits);
         await session.StartAsync().ConfigureAwait(false);
+        return session;
+    }
 
+    /// <summary>The second half: the pipe, then the connector with the pipe's name in its environment (LC-L02, LC-L03).</summary>
+    public async Task<LaunchedSession> LaunchConnectorAsync(LauncherSession session, IReadOnlyList<string> connectorCommand, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(connectorCommand);
         var pipeName = PipeName.NewUnique("vsi");
         var marker = new KeyValuePair<string, string>(PipeNameVariable, pipeName);
         var startedProcessId = 0; // 0 until the connector is started: no client can have pid 0
@@ -47,23 +60,28 @@ public sealed class ReferenceLauncher
         });
         session.Journal.Add(new PipeListening(_time.GetUtcNow(), pipeName));
 
+        // Clients are judged from the moment the pipe exists: one that comes before the connector is started
+        // cannot be the connector (LC-L16), and is refused rather than left waiting.
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var serving = ServeAsync(session, server, stop.Token);
         StartedConnector connector;
         try
         {
-            connector = _starter.Start(new ConnectorStartRequest(connectorCommand, new Dictionary<string, string> { [PipeNameVariable] = pipeName }));
+            var environment = new Dictionary<string, string> { [PipeNameVariable] = pipeName };
+            connector = await _starter.StartAsync(new ConnectorStartRequest(connectorCommand, environment), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
+            await stop.CancelAsync().ConfigureAwait(false);
             await server.DisposeAsync().ConfigureAwait(false);
+            await serving.ConfigureAwait(false);
             await session.DisposeAsync().ConfigureAwait(false);
+            stop.Dispose();
             throw;
         }
 
         Volatile.Write(ref startedProcessId, connector.ProcessId);
         session.Journal.Add(new ConnectorProcessStarted(_time.GetUtcNow(), connector.ProcessId));
-
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var serving = ServeAsync(session, server, stop.Token);
         return new LaunchedSession(session, pipeName, connector, server, serving, stop);
     }
 
@@ -83,10 +101,11 @@ public sealed class ReferenceLauncher
         try
         {
             await using var connection = await server.AcceptFirstClientAsync(cancellationToken).ConfigureAwait(false);
-            session.Journal.Add(new ClientAdmitted(_time.GetUtcNow(), connection.Client, "first client from the connector's process tree"));
+            session.Journal.Add(new ClientAdmitted(_time.GetUtcNow(), connection.Client, connection.Admission));
             await session.ServeAsync(connection.Stream, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested
+            && exception is OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
         {
             // The session was ended before a client came.
         }

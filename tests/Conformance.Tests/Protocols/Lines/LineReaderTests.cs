@@ -77,12 +77,13 @@ public class LineReaderTests
     }
 
     [Test]
-    public async Task Does_not_buffer_an_over_long_line()
+    public void Does_not_buffer_an_over_long_line()
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // The stream completes every read synchronously, so the whole read stays on this thread and is measured.
         var reader = new LineReader(new EndlessStream(totalBytes: 64L * 1024 * 1024), maxLineBytes: 1024);
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var line = await reader.ReadLineAsync();
+        var line = reader.ReadLineAsync().AsTask().GetAwaiter().GetResult();
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.That(line!.Has(LineDefect.TooLong) && line.Has(LineDefect.Unterminated));
@@ -151,13 +152,18 @@ public class LineReaderTests
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
         {
-            var n = (int)Math.Min(count, _remaining);
-            buffer.AsSpan(offset, n).Fill((byte)'x');
+            var n = (int)Math.Min(buffer.Length, _remaining);
+            buffer[..n].Fill((byte)'x');
             _remaining -= n;
             return n;
         }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
 
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

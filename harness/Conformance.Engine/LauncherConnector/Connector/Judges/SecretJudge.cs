@@ -1,0 +1,61 @@
+using Conformance.Engine.Running;
+using Conformance.Protocols.Secrets;
+
+namespace Conformance.Engine.LauncherConnector.Connector.Judges;
+
+/// <summary>LC-C09: the password and secure fields, in any common encoding, on no command line, in no output, in no event.</summary>
+public static class SecretJudge
+{
+    /// <summary>Every command line of the connector's process tree.</summary>
+    public static IEnumerable<Violation> CommandLines(ConnectorSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var process in session.Process!.Tree.Seen)
+        {
+            var commandLine = string.Join(' ', process.CommandLine);
+            foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
+            {
+                if (SecretEncodings.FindIn(commandLine, secret) is { } encoding)
+                {
+                    var who = process.ProcessId == session.Process.ProcessId ? "the connector's" : $"descendant {process.ProcessId}'s";
+                    yield return new Violation("LC-C09", "no secret on any command line of the process tree", $"secret #{index + 1} appears {encoding} on {who} command line");
+                }
+            }
+        }
+    }
+
+    /// <summary>Standard output and standard error, searched whole as they streamed.</summary>
+    public static IEnumerable<Violation> Output(ConnectorSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var process = session.Process!;
+        foreach (var (name, capture) in new[] { ("standard output", process.StandardOutput), ("standard error", process.StandardError) })
+        {
+            foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
+            {
+                var forms = SecretEncodings.Variants(secret);
+                if (capture.Found.FirstOrDefault(forms.Contains) is { } found)
+                {
+                    yield return new Violation("LC-C09", $"no secret in {name}", $"secret #{index + 1} appears {(found == secret ? "verbatim" : "encoded")} in {name}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Every line the connector sent, valid event or not.</summary>
+    public static IEnumerable<Violation> Events(ConnectorSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var received in session.Lines)
+        {
+            var text = received.Line.Text ?? System.Text.Encoding.UTF8.GetString(received.Line.Bytes.Span);
+            foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
+            {
+                if (SecretEncodings.FindIn(text, secret) is { } encoding)
+                {
+                    yield return new Violation("LC-C09", "no secret in any event", $"secret #{index + 1} appears {encoding} in line {received.Line.Number}");
+                }
+            }
+        }
+    }
+}

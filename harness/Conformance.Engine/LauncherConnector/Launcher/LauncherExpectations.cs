@@ -1,0 +1,26 @@
+using Conformance.Engine.Running;
+
+namespace Conformance.Engine.LauncherConnector.Launcher;
+
+/// <summary>
+/// Launcher checks name the requirements of the scenario they run in: the same check ("ConnectionEnded
+/// once") serves LC-L07, LC-L09 and LC-L13 alike.
+/// </summary>
+public sealed class LauncherExpectations(ScenarioContext context)
+{
+    /// <summary>Records a violation of each of the scenario's requirements unless <paramref name="holds"/>.</summary>
+    public void Expect(bool holds, string expected, Func<string> actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        if (holds)
+        {
+            return;
+        }
+
+        var observed = actual();
+        foreach (var requirement in context.Scenario.Requirements)
+        {
+            context.Violate(requirement, expected, observed);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+
+namespace Conformance.Engine.Processes;
+
+/// <summary>
+/// Drains one output stream of a process so it never blocks on a full pipe, keeps its first bytes for the
+/// report, counts the rest, and searches all of it, as it streams, for the strings it was told to watch.
+/// </summary>
+public sealed class OutputCapture
+{
+    /// <summary>How much of the output is kept for reports.</summary>
+    public const int KeptBytes = 256 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly byte[] _kept = new byte[KeptBytes];
+    private int _keptLength;
+    private readonly IReadOnlyList<string> _watchFor;
+    private readonly HashSet<string> _found = new(StringComparer.Ordinal);
+    private readonly int _overlap;
+
+    /// <summary>Starts draining <paramref name="stream"/>.</summary>
+    public OutputCapture(Stream stream, IReadOnlyList<string>? watchFor)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _watchFor = watchFor ?? [];
+        _overlap = _watchFor.Count == 0 ? 0 : _watchFor.Max(form => form.Length);
+        Completion = Task.Run(() => DrainAsync(stream));
+    }
+
+    /// <summary>Completes at end of stream.</summary>
+    public Task Completion { get; }
+
+    /// <summary>Bytes written in all.</summary>
+    public long TotalBytes { get; private set; }
+
+    /// <summary>The watched strings seen so far.</summary>
+    public IReadOnlyCollection<string> Found
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _found.ToList();
+            }
+        }
+    }
+
+    /// <summary>The kept output as text (invalid UTF-8 replaced), with a note when more was written.</summary>
+    public string Text
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var text = Encoding.UTF8.GetString(_kept, 0, _keptLength);
+                return TotalBytes > _keptLength ? $"{text}\n… ({TotalBytes - _keptLength} more bytes not kept)" : text;
+            }
+        }
+    }
+
+    private async Task DrainAsync(Stream stream)
+    {
+        var buffer = new byte[16 * 1024];
+        var decoder = Encoding.UTF8.GetDecoder();
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+        var carry = "";
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                var count = decoder.GetChars(buffer, 0, read, chars, 0);
+                var window = carry + new string(chars, 0, count);
+                lock (_gate)
+                {
+                    TotalBytes += read;
+                    var kept = Math.Min(KeptBytes - _keptLength, read);
+                    buffer.AsSpan(0, kept).CopyTo(_kept.AsSpan(_keptLength));
+                    _keptLength += kept;
+
+                    foreach (var form in _watchFor)
+                    {
+                        if (window.Contains(form, StringComparison.Ordinal))
+                        {
+                            _found.Add(form);
+                        }
+                    }
+                }
+
+                // Keep enough of the tail that a watched string split across reads is still found.
+                carry = _overlap > 1 && window.Length > 0 ? window[Math.Max(0, window.Length - (_overlap - 1))..] : "";
+            }
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            // The process's end of the pipe went away: the output is over.
+        }
+    }
+}
