@@ -31,6 +31,11 @@ public sealed class RunContext
     /// <summary>Run-wide services that scenario classes may ask for in their constructors.</summary>
     public IReadOnlyDictionary<Type, object> Services => _services;
 
+    /// <summary>The run-wide service of type <typeparamref name="T"/>.</summary>
+    /// <exception cref="KeyNotFoundException">None was registered.</exception>
+    public T Service<T>() =>
+        _services.TryGetValue(typeof(T), out var service) ? (T)service : throw new KeyNotFoundException($"No run-wide {typeof(T).Name} is registered.");
+
     /// <summary>Makes <paramref name="service"/> available to every scenario as <typeparamref name="T"/>.</summary>
     public RunContext With<T>(T service)
         where T : notnull

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Conformance.Engine;
+using Conformance.Engine.Gherkin;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>The options every running verb shares, with the defaults DESIGN.md gives.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Report { get; } = new("--report") { Description = "Folder for results.json, junit.xml and transcripts/.", DefaultValueFactory = _ => "conformance-report" };
+
+    public Option<string?> Tags { get; } = new("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@req:LC-C09 or @smoke and not @windows\"." };
+
+    public Option<bool> Strict { get; } = new("--strict") { Description = "SHOULD violations make the run not conformant." };
+
+    public Option<string?> Snapshots { get; } = new("--snapshots") { Description = "Folder of approved transcripts to compare each scenario with." };
+
+    public Option<bool> Accept { get; } = new("--accept") { Description = "Approve the transcripts of this run into --snapshots." };
+
+    public Option<int> Parallel { get; } = new("--parallel") { Description = "Scenarios run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<string?> Root { get; } = new("--root") { Description = "Folder holding features/ and schemas/ (found upward from here by default)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Report, Tags, Strict, Snapshots, Accept, Parallel, Root })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public RunSettings Read(ParseResult parse)
+    {
+        var parallel = parse.GetValue(Parallel);
+        if (parallel < 1)
+        {
+            throw new UsageException($"--parallel must be at least 1 (got {parallel}).");
+        }
+
+        var snapshots = parse.GetValue(Snapshots);
+        var accept = parse.GetValue(Accept);
+        if (accept && snapshots is null)
+        {
+            throw new UsageException("--accept approves transcripts into --snapshots DIR; give --snapshots too.");
+        }
+
+        return new RunSettings(
+            Layout(parse.GetValue(Root)),
+            Path.GetFullPath(parse.GetValue(Report)!),
+            ParseTags(parse.GetValue(Tags)),
+            parse.GetValue(Strict),
+            snapshots is null ? null : Path.GetFullPath(snapshots),
+            accept,
+            parallel);
+    }
+
+    public static ProjectLayout Layout(string? root)
+    {
+        try
+        {
+            return ProjectLayout.Locate(root);
+        }
+        catch (DirectoryNotFoundException exception)
+        {
+            throw new UsageException(exception.Message);
+        }
+    }
+
+    public static TagExpression ParseTags(string? text)
+    {
+        try
+        {
+            return TagExpression.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new UsageException($"--tags \"{text}\": {exception.Message}");
+        }
+    }
+}
+
+/// <summary>The settings of one run, read from the command line.</summary>
+internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, string? SnapshotsDirectory, bool Accept, int Parallel);

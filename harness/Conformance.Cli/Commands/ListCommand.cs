@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Conformance.Engine.Gherkin;
+using Conformance.Engine.Requirements;
+using Conformance.Engine.Running;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary><c>conformance list</c>: the features, scenarios and requirements a run would execute (a dry run).</summary>
+internal static class ListCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var tags = new Option<string?>("--tags") { Description = "Cucumber tag expression selecting scenarios." };
+        var role = new Option<string?>("--role") { Description = "Only the scenarios of this role (the party under test), e.g. connector." };
+        var root = new Option<string?>("--root") { Description = "Folder holding features/ and schemas/." };
+        var command = new Command("list", "List the features, scenarios and requirement IDs a run would execute, without running them.") { tags, role, root };
+        command.SetAction(async parse =>
+        {
+            var layout = CommonOptions.Layout(parse.GetValue(root));
+            var catalog = RequirementCatalog.Load(layout.Features);
+            var plan = RunPlan.Select(FeatureLoader.Load(layout.Features, layout.Root), catalog, parse.GetValue(role), CommonOptions.ParseTags(parse.GetValue(tags)));
+            foreach (var feature in plan.Scenarios.GroupBy(scenario => scenario.FeaturePath))
+            {
+                await output.WriteLineAsync($"{feature.Key}  ({feature.First().FeatureName})");
+                foreach (var scenario in feature)
+                {
+                    await output.WriteLineAsync($"  {scenario.Name}  [{string.Join(' ', scenario.Requirements)}]");
+                }
+            }
+
+            var covered = plan.Scenarios.SelectMany(scenario => scenario.Requirements).ToHashSet();
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"{plan.Scenarios.Count} scenarios, {plan.Requirements.Count} requirements:");
+            foreach (var requirement in plan.Requirements)
+            {
+                var coverage = covered.Contains(requirement.Id) ? "" : "  (not covered)";
+                await output.WriteLineAsync($"  {requirement.Id,-8} {requirement.LevelName,-6} {requirement.Role,-12} {requirement.Summary}{coverage}");
+            }
+
+            return ExitCodes.Conformant;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,52 @@
+using Conformance.Engine.Running;
+using Spectre.Console;
+
+namespace Conformance.Cli.Output;
+
+/// <summary>The end of a run: requirement, level, outcome; then the counts and the verdict.</summary>
+internal static class SummaryTable
+{
+    public static async Task WriteAsync(TextWriter output, RunResult result)
+    {
+        var summary = result.Summary;
+        var verdict = result.Conformant ? "CONFORMANT" : "NOT CONFORMANT";
+        var counts = $"{summary.Total} scenarios: {summary.Passed} passed, {summary.Failed} failed, {summary.NonStrict} non-strict, " +
+            $"{summary.Informational} informational, {summary.Skipped} skipped, {summary.Undefined} undefined; {result.Duration.TotalSeconds:0.0} s";
+
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Ansi)
+        {
+            var table = new Table().AddColumns("Requirement", "Level", "Outcome", "Scenarios");
+            foreach (var requirement in result.Requirements)
+            {
+                table.AddRow(requirement.Requirement.Id, requirement.Requirement.LevelName, Colour(requirement.Outcome), requirement.Scenarios.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine(Markup.Escape(counts));
+            AnsiConsole.MarkupLine(result.Conformant ? $"[green bold]{verdict}[/]" : $"[red bold]{verdict}[/]");
+            return;
+        }
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"{"Requirement",-12}{"Level",-8}{"Outcome",-15}Scenarios");
+        foreach (var requirement in result.Requirements)
+        {
+            await output.WriteLineAsync($"{requirement.Requirement.Id,-12}{requirement.Requirement.LevelName,-8}{OutcomeNames.Of(requirement.Outcome),-15}{requirement.Scenarios.Count}");
+        }
+
+        await output.WriteLineAsync(counts);
+        await output.WriteLineAsync(verdict);
+    }
+
+    private static string Colour(ScenarioOutcome outcome)
+    {
+        var name = OutcomeNames.Of(outcome);
+        return outcome switch
+        {
+            ScenarioOutcome.Passed => $"[green]{name}[/]",
+            ScenarioOutcome.Failed or ScenarioOutcome.NotCovered => $"[red]{name}[/]",
+            ScenarioOutcome.NonStrict => $"[yellow]{name}[/]",
+            _ => $"[grey]{name}[/]",
+        };
+    }
+}

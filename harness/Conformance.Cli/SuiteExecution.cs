@@ -1,0 +1,49 @@
+using Conformance.Cli.Commands;
+using Conformance.Cli.Output;
+using Conformance.Engine.Gherkin;
+using Conformance.Engine.LauncherConnector.Connector;
+using Conformance.Engine.Reports;
+using Conformance.Engine.Running;
+using Conformance.Engine.Snapshots;
+using Conformance.Engine.Validation;
+
+namespace Conformance.Cli;
+
+/// <summary>One run from start to verdict: load, select, run with a live display, write the report, summarise.</summary>
+internal static class SuiteExecution
+{
+    public static async Task<int> RunAsync(RunSettings settings, RunTarget target, string? role, ConnectorTarget? connector, TextWriter output, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CompiledScenario> scenarios;
+        RunContext context;
+        try
+        {
+            scenarios = FeatureLoader.Load(settings.Layout.Features, settings.Layout.Root);
+            var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
+            context = await RunContextFactory.CreateAsync(settings.Layout, snapshots, connector);
+        }
+        catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException)
+        {
+            throw new UsageException(exception.Message);
+        }
+
+        var plan = RunPlan.Select(scenarios, context.Catalog, role, settings.Tags);
+        if (plan.Scenarios.Count == 0)
+        {
+            throw new UsageException($"No scenario matches{(role is null ? "" : $" role {role} and")} --tags \"{settings.Tags.Text}\". Run 'conformance list' to see what there is.");
+        }
+
+        await output.WriteLineAsync($"conformance {ToolVersion.Version}: {plan.Scenarios.Count} scenarios, {plan.Requirements.Count} requirements, against {Describe(target)}");
+        var display = RunDisplay.For(output, plan.Scenarios.Count);
+        var result = await display.RunAsync(progress =>
+            new ConformanceRun(context).ExecuteAsync(plan.Scenarios, plan.Requirements, settings.Parallel, settings.Strict, progress, cancellationToken));
+
+        var resultsPath = new ReportWriter(context.Service<SchemaSet>()).Write(result, target, settings.ReportDirectory);
+        await SummaryTable.WriteAsync(output, result);
+        await output.WriteLineAsync($"Report: {resultsPath}");
+        return result.Conformant ? ExitCodes.Conformant : ExitCodes.NotConformant;
+    }
+
+    private static string Describe(RunTarget target) =>
+        target.Command is null ? "the reference implementations" : $"{target.Role} {string.Join(' ', target.Command)}";
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Conformance.Engine.Running;
+
+namespace Conformance.Engine.Reports;
+
+/// <summary>
+/// <c>junit.xml</c> for CI systems: one test suite per feature, one test case per scenario. Failed and
+/// undefined scenarios are failures (non-strict ones too under --strict); skipped ones are skipped; notes,
+/// and the reason of an informational scenario, go to system-out.
+/// </summary>
+public static class JUnitReport
+{
+    /// <summary>The report of <paramref name="run"/>.</summary>
+    public static XDocument Build(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var suites = run.Scenarios.GroupBy(result => result.Scenario.FeaturePath).Select(feature =>
+        {
+            var cases = feature.Select(result => TestCase(result, run.Strict)).ToList();
+            return new XElement(
+                "testsuite",
+                new XAttribute("name", feature.First().Scenario.FeatureName),
+                new XAttribute("tests", cases.Count),
+                new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+                new XAttribute("skipped", cases.Count(c => c.Element("skipped") is not null)),
+                new XAttribute("errors", 0),
+                new XAttribute("time", Seconds(feature.Aggregate(TimeSpan.Zero, (sum, result) => sum + result.Duration))),
+                cases);
+        }).ToList();
+
+        return new XDocument(new XElement(
+            "testsuites",
+            new XAttribute("name", ToolVersion.Name),
+            new XAttribute("tests", run.Scenarios.Count),
+            new XAttribute("failures", suites.Sum(suite => (int)suite.Attribute("failures")!)),
+            new XAttribute("skipped", suites.Sum(suite => (int)suite.Attribute("skipped")!)),
+            new XAttribute("time", Seconds(run.Duration)),
+            suites));
+    }
+
+    private static XElement TestCase(ScenarioResult result, bool strict)
+    {
+        var element = new XElement(
+            "testcase",
+            new XAttribute("classname", result.Scenario.FeaturePath),
+            new XAttribute("name", result.Scenario.Name),
+            new XAttribute("time", Seconds(result.Duration)));
+        var failing = result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined || (strict && result.Outcome == ScenarioOutcome.NonStrict);
+        if (failing)
+        {
+            var first = result.Violations.FirstOrDefault();
+            var message = first is null ? result.Reason ?? OutcomeNames.Of(result.Outcome) : $"{first.Requirement}: {first.Actual}";
+            var details = string.Join("\n", result.Violations.Select(v => $"{v.Requirement}: expected {v.Expected}; actual {v.Actual}"));
+            element.Add(new XElement("failure", new XAttribute("message", message), new XAttribute("type", OutcomeNames.Of(result.Outcome)),
+                details.Length > 0 ? details : result.Suggestion ?? result.Reason ?? ""));
+        }
+        else if (result.Outcome == ScenarioOutcome.Skipped)
+        {
+            element.Add(new XElement("skipped", new XAttribute("message", result.Reason ?? "skipped")));
+        }
+
+        var output = new List<string>();
+        if (result.Outcome is ScenarioOutcome.NonStrict or ScenarioOutcome.Informational && !failing)
+        {
+            output.Add($"{OutcomeNames.Of(result.Outcome)}: " + string.Join("; ", result.Violations.Select(v => $"{v.Requirement}: {v.Actual}")));
+        }
+
+        output.AddRange(result.Notes.Select(note => "note: " + note));
+        if (output.Count > 0)
+        {
+            element.Add(new XElement("system-out", string.Join("\n", output)));
+        }
+
+        return element;
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Conformance.Engine.Running;
+
+namespace Conformance.Engine.Reports;
+
+/// <summary>Builds <c>results.json</c> exactly as the contract in DESIGN.md describes it.</summary>
+public static class ResultsDocument
+{
+    /// <summary>The results of <paramref name="run"/> against <paramref name="target"/>.</summary>
+    public static JsonObject Build(RunResult run, RunTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(target);
+        var summary = run.Summary;
+        return new JsonObject
+        {
+            ["tool"] = new JsonObject { ["name"] = ToolVersion.Name, ["version"] = ToolVersion.Version },
+            ["target"] = new JsonObject
+            {
+                ["role"] = target.Role,
+                ["command"] = target.Command is null ? null : new JsonArray(target.Command.Select(part => (JsonNode)part).ToArray()),
+            },
+            ["outcome"] = run.Conformant ? "conformant" : "not-conformant",
+            ["summary"] = new JsonObject
+            {
+                ["passed"] = summary.Passed,
+                ["failed"] = summary.Failed,
+                ["nonStrict"] = summary.NonStrict,
+                ["informational"] = summary.Informational,
+                ["skipped"] = summary.Skipped,
+                ["undefined"] = summary.Undefined,
+            },
+            ["requirements"] = new JsonArray(run.Requirements.Select(requirement => (JsonNode)new JsonObject
+            {
+                ["id"] = requirement.Requirement.Id,
+                ["level"] = requirement.Requirement.LevelName,
+                ["outcome"] = OutcomeNames.Of(requirement.Outcome),
+            }).ToArray()),
+            ["scenarios"] = new JsonArray(run.Scenarios.Select(result => (JsonNode)Scenario(result)).ToArray()),
+        };
+    }
+
+    private static JsonObject Scenario(ScenarioResult result)
+    {
+        var scenario = result.Scenario;
+        var entry = new JsonObject
+        {
+            ["feature"] = scenario.FeaturePath,
+            ["name"] = scenario.Name,
+            ["tags"] = new JsonArray(scenario.Tags.Select(tag => (JsonNode)tag).ToArray()),
+            ["requirements"] = new JsonArray(scenario.Requirements.Select(id => (JsonNode)id).ToArray()),
+            ["outcome"] = OutcomeNames.Of(result.Outcome),
+        };
+        if (result.Reason is not null)
+        {
+            entry["reason"] = result.Reason;
+        }
+
+        if (result.Suggestion is not null)
+        {
+            entry["suggestion"] = result.Suggestion;
+        }
+
+        if (scenario.Example is { } example)
+        {
+            var row = new JsonObject();
+            foreach (var (header, value) in example)
+            {
+                row[header] = value;
+            }
+
+            entry["example"] = row;
+        }
+
+        entry["durationMs"] = (long)result.Duration.TotalMilliseconds;
+        entry["violations"] = new JsonArray(result.Violations.Select(violation => (JsonNode)new JsonObject
+        {
+            ["requirement"] = violation.Requirement,
+            ["expected"] = violation.Expected,
+            ["actual"] = violation.Actual,
+        }).ToArray());
+        if (result.Notes.Count > 0)
+        {
+            entry["notes"] = new JsonArray(result.Notes.Select(note => (JsonNode)note).ToArray());
+        }
+
+        if (result.Transcript is not null)
+        {
+            entry["transcript"] = TranscriptPaths.Of(scenario);
+        }
+
+        return entry;
+    }
+}

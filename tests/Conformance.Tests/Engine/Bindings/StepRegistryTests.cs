@@ -1,0 +1,68 @@
+using Conformance.Engine.Bindings;
+using Conformance.Engine.Gherkin;
+
+namespace Conformance.Tests.Engine.Bindings;
+
+public class StepRegistryTests
+{
+    private static readonly StepRegistry Registry = StepRegistry.FromAssemblies(typeof(StepRegistryTests).Assembly);
+
+    [Test]
+    public void Matches_a_step_of_the_bound_kind_and_captures_its_groups()
+    {
+        var match = Registry.Match(new CompiledStep(StepKind.When, "When", "the sample counts 42 apples", 1));
+
+        Assert.That(match.IsBound);
+        Assert.That(match.Binding!.MethodName, Is.EqualTo("SampleBindings.Counts"));
+        Assert.That(match.Arguments, Is.EqualTo(new[] { "42", "apples" }));
+    }
+
+    [Test]
+    public void Does_not_match_a_step_of_another_kind()
+    {
+        var match = Registry.Match(new CompiledStep(StepKind.Given, "Given", "the sample counts 42 apples", 1));
+
+        Assert.That(match.IsUndefined);
+    }
+
+    [Test]
+    public void Anchors_patterns_at_both_ends()
+    {
+        var match = Registry.Match(new CompiledStep(StepKind.When, "When", "and then the sample counts 42 apples twice", 1));
+
+        Assert.That(match.IsUndefined);
+    }
+
+    [Test]
+    public void Reports_every_binding_of_an_ambiguous_step()
+    {
+        var match = Registry.Match(new CompiledStep(StepKind.Then, "Then", "the sample is ambiguous", 1));
+
+        Assert.That(match.IsAmbiguous);
+        Assert.That(match.Candidates, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Binds_every_step_of_the_engine_to_exactly_one_method_of_a_Binding_class()
+    {
+        Assert.That(StepRegistry.Default.Bindings, Is.Not.Empty);
+        Assert.That(StepRegistry.Default.Bindings.All(binding => binding.Method.DeclaringType!.IsDefined(typeof(BindingAttribute), false)));
+    }
+
+    [Binding]
+    public sealed class SampleBindings
+    {
+        [When("the sample counts (\\d+) (\\w+)")]
+        public void Counts(int count, string what)
+        {
+            Assert.That(count, Is.Positive);
+            Assert.That(what, Is.Not.Empty);
+        }
+
+        [Then("the sample is ambiguous")]
+        public void First() => Assert.Fail("ambiguous steps never run");
+
+        [StepDefinition("the sample is (\\w+)")]
+        public void Second(string word) => Assert.Fail($"ambiguous steps never run ({word})");
+    }
+}

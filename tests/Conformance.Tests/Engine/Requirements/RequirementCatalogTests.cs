@@ -1,0 +1,45 @@
+using Conformance.Engine.Requirements;
+using Conformance.Tests.Support;
+
+namespace Conformance.Tests.Engine.Requirements;
+
+public class RequirementCatalogTests
+{
+    [Test]
+    public void Loads_the_projects_catalog_with_levels_and_roles()
+    {
+        var catalog = RequirementCatalog.Load(Project.Layout.Features);
+
+        Assert.That(catalog.Find("LC-C09")!.Level, Is.EqualTo(RequirementLevel.Must));
+        Assert.That(catalog.Find("LC-C13")!.Level, Is.EqualTo(RequirementLevel.May));
+        Assert.That(catalog.Find("LC-L15")!.Interpretation, Is.True);
+        Assert.That(catalog.Find("LC-L15")!.Role, Is.EqualTo("launcher"));
+    }
+
+    [Test]
+    public void Rejects_an_unknown_level_naming_the_file_and_the_entry()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUSTN'T", "role": "r", "summary": "s" } ] }""");
+
+            var error = Assert.Throws<InvalidDataException>(() => RequirementCatalog.Load(directory.FullName));
+
+            Assert.That(error!.Message, Does.Contain("P-01").And.Contain("MUSTN'T").And.Contain(RequirementCatalog.FileName));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Rejects_a_requirement_listed_twice()
+    {
+        var twice = new Requirement("P-01", RequirementLevel.Must, "r", "s", false, "p");
+
+        Assert.Throws<InvalidDataException>(() => _ = new RequirementCatalog([twice, twice]));
+    }
+}

@@ -1,0 +1,79 @@
+using Conformance.Engine.Gherkin;
+using Conformance.Engine.Requirements;
+using Conformance.Tests.Support;
+
+namespace Conformance.Tests.Features;
+
+/// <summary>The features and the requirements catalog agree: every ID covered, every tag known, names unique.</summary>
+public class FeatureCatalogTests
+{
+    private static readonly IReadOnlyList<CompiledScenario> Scenarios = FeatureLoader.Load(Project.Layout.Features, Project.Layout.Root);
+    private static readonly RequirementCatalog Catalog = RequirementCatalog.Load(Project.Layout.Features);
+
+    [Test]
+    public void Every_catalog_requirement_is_carried_by_a_scenario()
+    {
+        var covered = Scenarios.SelectMany(scenario => scenario.Requirements).ToHashSet();
+
+        Assert.That(Catalog.Requirements.Select(requirement => requirement.Id).Where(id => !covered.Contains(id)), Is.Empty);
+    }
+
+    [Test]
+    public void Every_Launcher_connector_requirement_of_the_catalog_is_present()
+    {
+        var expected = Enumerable.Range(1, 16).Select(n => $"LC-L{n:00}").Concat(Enumerable.Range(1, 14).Select(n => $"LC-C{n:00}"));
+
+        Assert.That(Catalog.Requirements.Select(requirement => requirement.Id), Is.SupersetOf(expected));
+    }
+
+    [Test]
+    public void Every_requirement_tag_names_a_catalog_entry()
+    {
+        var unknown = Scenarios.SelectMany(scenario => scenario.Requirements).Distinct().Where(id => Catalog.Find(id) is null);
+
+        Assert.That(unknown, Is.Empty);
+    }
+
+    [Test]
+    public void Every_scenario_names_the_party_under_test_and_it_matches_its_requirements()
+    {
+        foreach (var scenario in Scenarios)
+        {
+            Assert.That(scenario.Roles, Has.Count.EqualTo(1), scenario.DisplayName);
+            foreach (var id in scenario.Requirements)
+            {
+                Assert.That(Catalog.Find(id)!.Role, Is.EqualTo(scenario.Roles[0]), $"{scenario.DisplayName}: {id}");
+            }
+        }
+    }
+
+    [Test]
+    public void Scenario_names_are_unique_within_each_feature()
+    {
+        var duplicates = Scenarios.GroupBy(scenario => (scenario.FeaturePath, scenario.Name)).Where(group => group.Count() > 1).Select(group => group.Key);
+
+        Assert.That(duplicates, Is.Empty);
+    }
+
+    [Test]
+    public void Interpretations_in_the_catalog_are_tagged_in_the_features()
+    {
+        var interpreted = Catalog.Requirements.Where(requirement => requirement.Interpretation).Select(requirement => requirement.Id);
+
+        foreach (var id in interpreted)
+        {
+            Assert.That(Scenarios.Any(scenario => scenario.Requirements.Contains(id) && scenario.HasTag(Tag.Interpretation)), $"{id} has no @interpretation scenario");
+        }
+    }
+
+    [Test]
+    public void The_tables_T1_and_T2_live_in_the_features_as_examples()
+    {
+        var t1 = Scenarios.Where(scenario => scenario.ExamplesName == "table T1").ToList();
+        var t2 = Scenarios.Where(scenario => scenario.ExamplesName == "table T2").ToList();
+
+        Assert.That(t1.Select(scenario => scenario.Requirements[0]).Distinct(), Is.EquivalentTo(new[] { "LC-L07", "LC-L09" }));
+        Assert.That(t1, Has.Count.EqualTo(12));
+        Assert.That(t2, Has.Count.EqualTo(1));
+    }
+}
