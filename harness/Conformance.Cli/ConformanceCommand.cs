@@ -14,7 +14,8 @@ internal static class ConformanceCommand
             ListCommand.Create(output),
         };
 
-        var parse = root.Parse(args);
+        // Tag expressions start with '@', which System.CommandLine would otherwise read as a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)

@@ -1,0 +1,57 @@
+using System.Text;
+using Conformance.Engine.Processes;
+
+namespace Conformance.Tests.Engine.Processes;
+
+public class OutputCaptureTests
+{
+    [Test]
+    public async Task Finds_a_watched_string_split_across_reads()
+    {
+        var capture = new OutputCapture(new OneBytePerRead(Encoding.UTF8.GetBytes("log: connecting with Hunter2-Secret now")), ["Hunter2-Secret"]);
+
+        await capture.Completion;
+
+        Assert.That(capture.Found, Is.EqualTo(new[] { "Hunter2-Secret" }));
+    }
+
+    [Test]
+    public async Task Keeps_the_head_counts_the_rest_and_still_searches_all_of_it()
+    {
+        var bytes = Encoding.ASCII.GetBytes(new string('x', OutputCapture.KeptBytes + 10_000) + "late-secret");
+        var capture = new OutputCapture(new MemoryStream(bytes), ["late-secret"]);
+
+        await capture.Completion;
+
+        Assert.That(capture.TotalBytes, Is.EqualTo(bytes.Length));
+        Assert.That(capture.Text, Does.EndWith("more bytes not kept)"));
+        Assert.That(capture.Found, Does.Contain("late-secret"));
+    }
+
+    private sealed class OneBytePerRead(byte[] bytes) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => bytes.Length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= bytes.Length)
+            {
+                return 0;
+            }
+
+            buffer[offset] = bytes[_position++];
+            return 1;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
