@@ -145,6 +145,24 @@ public class ScenarioRunnerTests
         Assert.That(everything, Does.Contain("***"));
     }
 
+    [Test]
+    public async Task Hands_a_step_its_data_table_or_doc_string_as_the_last_argument()
+    {
+        var table = new DataTable([["name", "value"], ["a", "1"], ["b", "2"]]);
+        var scenario = Scenario("@req:T-01") with
+        {
+            Steps =
+            [
+                new CompiledStep(StepKind.Then, "Then", "runner: the table sums to 3", 1, Table: table),
+                new CompiledStep(StepKind.Then, "Then", "runner: the text is", 2, DocString: "hello\nworld"),
+            ],
+        };
+
+        var result = await Runner().RunAsync(scenario);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScenarioOutcome.Passed), string.Join("; ", result.Violations.Select(v => v.Actual)));
+    }
+
     [Binding]
     public sealed class RunnerBindings(ScenarioContext context) : IDisposable
     {
@@ -192,6 +210,24 @@ public class ScenarioRunnerTests
             context.Note($"saw {Secret}");
             context.Transcript.Add("secret", new System.Text.Json.Nodes.JsonObject { ["value"] = Secret });
             context.Violate("T-01", "no " + Secret, "found " + Secret);
+        }
+
+        [Then("runner: the table sums to (\\d+)")]
+        public void TableSums(int total, DataTable table)
+        {
+            if (table.Rows.Sum(row => int.Parse(row["value"], System.Globalization.CultureInfo.InvariantCulture)) != total)
+            {
+                context.Violate("T-01", $"a sum of {total}", "another sum");
+            }
+        }
+
+        [Then("runner: the text is")]
+        public void TextIs(string text)
+        {
+            if (text != "hello\nworld")
+            {
+                context.Violate("T-01", "the doc string", text);
+            }
         }
 
         public void Dispose() => Disposed.AddOrUpdate(context.Scenario.Name, 1, (_, count) => count + 1);
