@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.Engine.Processes;
+using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Engine.Processes;
 
@@ -8,7 +9,7 @@ public class OutputCaptureTests
     [Test]
     public async Task Finds_a_watched_string_split_across_reads()
     {
-        var capture = new OutputCapture(new OneBytePerRead(Encoding.UTF8.GetBytes("log: connecting with Hunter2-Secret now")), ["Hunter2-Secret"]);
+        var capture = new OutputCapture(new OneBytePerReadStream(Encoding.UTF8.GetBytes("log: connecting with Hunter2-Secret now")), ["Hunter2-Secret"]);
 
         await capture.Completion;
 
@@ -26,32 +27,5 @@ public class OutputCaptureTests
         Assert.That(capture.TotalBytes, Is.EqualTo(bytes.Length));
         Assert.That(capture.Text, Does.EndWith("more bytes not kept)"));
         Assert.That(capture.Found, Does.Contain("late-secret"));
-    }
-
-    private sealed class OneBytePerRead(byte[] bytes) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => bytes.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= bytes.Length)
-            {
-                return 0;
-            }
-
-            buffer[offset] = bytes[_position++];
-            return 1;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.Protocols.Lines;
+using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Protocols.Lines;
 
@@ -126,7 +127,7 @@ public class LineReaderTests
     [Test]
     public async Task Reassembles_a_line_delivered_one_byte_per_read()
     {
-        var reader = new LineReader(new TrickleStream(Encoding.UTF8.GetBytes("{\"é\":\"ü\"}\n")));
+        var reader = new LineReader(new OneBytePerReadStream(Encoding.UTF8.GetBytes("{\"é\":\"ü\"}\n")));
 
         var line = await reader.ReadLineAsync();
 
@@ -164,34 +165,6 @@ public class LineReaderTests
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Read(buffer.Span));
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Hands out its bytes one per read, as a slow pipe might.</summary>
-    private sealed class TrickleStream(byte[] bytes) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => bytes.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= bytes.Length || count == 0)
-            {
-                return 0;
-            }
-
-            buffer[offset] = bytes[_position++];
-            return 1;
-        }
 
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
