@@ -126,15 +126,16 @@ public sealed class ProcessTreeRecorder(int rootProcessId, KeyValuePair<string, 
         {
             if (_seen.TryGetValue(snapshot.ProcessId, out var seen) && seen.StartTime == snapshot.StartTime)
             {
-                if (seen.CommandLine.Count == 0 && snapshot.CommandLine.Count > 0)
+                if (snapshot.CommandLine.Count > 0 && !seen.CommandLines.Any(known => known.SequenceEqual(snapshot.CommandLine)))
                 {
-                    _seen[snapshot.ProcessId] = seen with { CommandLine = snapshot.CommandLine };
+                    _seen[snapshot.ProcessId] = seen with { CommandLines = [.. seen.CommandLines, snapshot.CommandLine] };
                 }
 
                 return;
             }
 
-            _seen[snapshot.ProcessId] = new ObservedProcess(snapshot.ProcessId, snapshot.StartTime, snapshot.ParentProcessId, snapshot.CommandLine, adopted);
+            IReadOnlyList<IReadOnlyList<string>> commandLines = snapshot.CommandLine.Count > 0 ? [snapshot.CommandLine] : [];
+            _seen[snapshot.ProcessId] = new ObservedProcess(snapshot.ProcessId, snapshot.StartTime, snapshot.ParentProcessId, commandLines, adopted);
         }
     }
 }

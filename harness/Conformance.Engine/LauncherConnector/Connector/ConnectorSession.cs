@@ -220,9 +220,11 @@ public sealed class ConnectorSession : IAsyncDisposable
         try
         {
             using var remote = System.Diagnostics.Process.GetProcessById(processId);
-            remote.Kill(entireProcessTree: true);
+
+            // Recorded before the kill: the connector's reaction can only come after it.
             RemoteClientEndedAt = Elapsed;
             _context.Transcript.Add("remote-client-ended", new JsonObject { ["processId"] = processId });
+            remote.Kill(entireProcessTree: true);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -242,13 +244,15 @@ public sealed class ConnectorSession : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         if (Process is not null)
         {
-            await Process.DisposeAsync().ConfigureAwait(false);
-            _context.Attach("standard output", Process.StandardOutput.Text);
-            _context.Attach("standard error", Process.StandardError.Text);
+            // Only an exit of its own belongs in the transcript; the harness ending the tree is not the connector's doing.
             if (Process.Exited.IsCompleted)
             {
                 _context.Transcript.Add("connector-exited", new JsonObject { ["exitCode"] = Process.Exited.Result });
             }
+
+            await Process.DisposeAsync().ConfigureAwait(false);
+            _context.Attach("standard output", Process.StandardOutput.Text);
+            _context.Attach("standard error", Process.StandardError.Text);
         }
 
         if (_connection is not null)

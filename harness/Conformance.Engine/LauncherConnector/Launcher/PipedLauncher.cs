@@ -13,6 +13,7 @@ public sealed class PipedLauncher : IAsyncDisposable
 {
     private readonly ScenarioContext _context;
     private readonly List<LaunchedSession> _sessions = [];
+    private readonly List<Stream> _clients = [];
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
     private LauncherSession? _opening;
 
@@ -52,6 +53,17 @@ public sealed class PipedLauncher : IAsyncDisposable
         return session;
     }
 
+    /// <summary>The scripted clients connected so far, first first.</summary>
+    public IReadOnlyList<Stream> Clients => _clients;
+
+    /// <summary>Connects a scripted client to the current session's pipe; it stays open until the scenario ends.</summary>
+    public async Task<Stream> ConnectClientAsync(TimeSpan bound)
+    {
+        var client = await Protocols.Transport.PipeClient.ConnectAsync(Current.PipeName, bound, _context.Cancellation);
+        _clients.Add(client);
+        return client;
+    }
+
     /// <summary>The configuration of <paramref name="session"/>.</summary>
     public static ConnectionConfiguration ConfigurationOf(LaunchedSession session) => session.Session.Configuration;
 
@@ -62,6 +74,11 @@ public sealed class PipedLauncher : IAsyncDisposable
         foreach (var session in _sessions)
         {
             JournalTranscript.Write(session.Session.Journal, _context.Transcript, _start);
+        }
+
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
         }
 
         foreach (var session in _sessions)

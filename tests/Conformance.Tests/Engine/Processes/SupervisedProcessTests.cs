@@ -19,14 +19,18 @@ public class SupervisedProcessTests
             Marker);
         var process = SupervisedProcess.Start(launch);
 
-        await Eventually.ValueAsync<int>(() => process.Tree.Seen.Count >= 3 ? 1 : null, TimeSpan.FromSeconds(10), "three processes in the tree");
+        string[] sleeps = ["sleep 31", "sleep 32", "sleep 33"];
+        await Eventually.ValueAsync<int>(() => sleeps.All(CommandLines(process).Contains) ? 1 : null, TimeSpan.FromSeconds(10), "the three sleeps in the tree");
         var members = process.Tree.Seen.Select(seen => seen.ProcessId).ToList();
         await process.DisposeAsync();
 
-        Assert.That(process.Tree.Seen.Select(seen => string.Join(' ', seen.CommandLine)), Is.SupersetOf(new[] { "sleep 31", "sleep 32", "sleep 33" }));
+        Assert.That(CommandLines(process), Is.SupersetOf(sleeps), "a process that execs shows each of its command lines");
         Assert.That(members.Where(ProcessTable.IsAlive), Is.Empty, "no process of the tree outlives its supervisor");
         Assert.That(process.StandardOutput.Text, Does.StartWith("started"));
     }
+
+    private static List<string> CommandLines(SupervisedProcess process) =>
+        process.Tree.Seen.SelectMany(seen => seen.CommandLines).Select(line => string.Join(' ', line)).ToList();
 
     [Test]
     public async Task Reports_the_exit_code_and_output_of_a_process_that_ends_on_its_own()

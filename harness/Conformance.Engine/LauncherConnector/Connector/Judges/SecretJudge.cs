@@ -12,7 +12,7 @@ public static class SecretJudge
         ArgumentNullException.ThrowIfNull(session);
         foreach (var process in session.Process!.Tree.Seen)
         {
-            var commandLine = string.Join(' ', process.CommandLine);
+            var commandLine = string.Join('\n', process.CommandLines.Select(line => string.Join(' ', line)));
             foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
             {
                 if (SecretEncodings.FindIn(commandLine, secret) is { } encoding)

@@ -10,11 +10,10 @@ namespace Conformance.Engine.LauncherConnector.Launcher.Steps;
 
 /// <summary>The reference Launcher over its real pipe, with real connector processes (LC-L02 to LC-L05, LC-L16).</summary>
 [Binding]
-public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectations expect, SchemaSet schemas) : IAsyncDisposable
+public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectations expect, SchemaSet schemas)
 {
     private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ConnectorBound = TimeSpan.FromSeconds(20);
-    private readonly List<Stream> _clients = [];
     private (bool Connected, int Bytes, bool Ended) _intruder;
     private (bool Connected, int Bytes, bool Ended, string? Refusal) _second;
 
@@ -51,7 +50,7 @@ public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectati
     public Task WhenASessionStartsForAWaitingConnector() => launcher.StartSessionAsync(ReferenceConnectorCommand.Waiting());
 
     [When("a client connects to the session's pipe")]
-    public async Task WhenAClientConnects() => _clients.Add(await PipeClient.ConnectAsync(launcher.Current.PipeName, Promptly * 5));
+    public Task WhenAClientConnects() => launcher.ConnectClientAsync(Promptly * 5);
 
     [When("a second client tries to connect to the session's pipe")]
     public async Task WhenASecondClientTries()
@@ -113,7 +112,7 @@ public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectati
         LineReadResult? first = null;
         try
         {
-            first = await new LineReader(_clients[0]).ReadLineAsync(bound.Token);
+            first = await new LineReader(launcher.Clients[0]).ReadLineAsync(bound.Token);
         }
         catch (OperationCanceledException)
         {
@@ -135,7 +134,7 @@ public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectati
     [Then("the first client still owns the pipe")]
     public async Task ThenTheFirstStillOwnsIt()
     {
-        var client = _clients[0];
+        var client = launcher.Clients[0];
         await client.WriteAsync(System.Text.Encoding.UTF8.GetBytes(new CustomConnectorEvent(CustomConnectorEventType.Custom, "still the owner").ToJsonLine() + "\n"));
         await client.FlushAsync();
         var reached = await launcher.Current.Session.Journal.WaitUntilAsync(entries => entries.OfType<LineReceived>().Any(), Promptly * 5);
@@ -163,15 +162,6 @@ public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectati
         expect.Expect(admitted?.Client.ProcessId == launcher.Current.Connector.ProcessId && journal.OfType<LineReceived>().Count > 0,
             "the started connector admitted, and its events received",
             () => admitted is null ? "no client was admitted" : $"admitted {admitted.Client}; {journal.OfType<LineReceived>().Count} lines received");
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
     }
 
     private static async Task AwaitWindowAsync(LaunchedSession session)
