@@ -73,6 +73,7 @@ public sealed class PipedLauncher : IAsyncDisposable
         // The transcript shows the sessions as the steps left them, before ending them changes anything.
         foreach (var session in _sessions)
         {
+            await session.Session.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
             JournalTranscript.Write(session.Session.Journal, _context.Transcript, _start);
         }
 

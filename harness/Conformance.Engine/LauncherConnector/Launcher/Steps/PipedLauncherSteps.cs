@@ -137,7 +137,8 @@ public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectati
         var client = launcher.Clients[0];
         await client.WriteAsync(System.Text.Encoding.UTF8.GetBytes(new CustomConnectorEvent(CustomConnectorEventType.Custom, "still the owner").ToJsonLine() + "\n"));
         await client.FlushAsync();
-        var reached = await launcher.Current.Session.Journal.WaitUntilAsync(entries => entries.OfType<LineReceived>().Any(), Promptly * 5);
+        var reached = await launcher.Current.Session.Journal.WaitUntilAsync(
+            entries => entries.OfType<SessionEventPosted>().Any(posted => posted.Event.Message == "still the owner"), Promptly * 5);
         expect.Expect(reached, "the first client's events still reach the Launcher", () => "its event did not arrive");
     }
 
