@@ -11,6 +11,7 @@ internal static class ConformanceCommand
         var root = new RootCommand("Conformance suite and harness for named-pipe IPC protocols.")
         {
             RunCommand.Create(output),
+            CertifyCommand.Create(output),
             ListCommand.Create(output),
         };
 

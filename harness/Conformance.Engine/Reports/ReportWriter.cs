@@ -7,7 +7,7 @@ namespace Conformance.Engine.Reports;
 
 /// <summary>
 /// Writes a run's report folder: <c>results.json</c> (checked against the project's own schema before it is
-/// written), <c>junit.xml</c> and <c>transcripts/</c>. Every text was masked before it got here.
+/// written), <c>junit.xml</c>, <c>report.html</c> and <c>transcripts/</c>. Every text was masked before it got here.
 /// </summary>
 public sealed class ReportWriter(SchemaSet schemas)
 {
@@ -49,6 +49,7 @@ public sealed class ReportWriter(SchemaSet schemas)
 
         var resultsPath = Path.Combine(directory, "results.json");
         File.WriteAllText(resultsPath, text + "\n", Utf8);
+        File.WriteAllText(Path.Combine(directory, "report.html"), HtmlReport.Build(run, target), Utf8);
         using (var writer = System.Xml.XmlWriter.Create(Path.Combine(directory, "junit.xml"), new System.Xml.XmlWriterSettings { Encoding = Utf8, Indent = true }))
         {
             JUnitReport.Build(run).Save(writer);

@@ -62,11 +62,12 @@ public static class LineJudge
         }
     }
 
-    /// <summary>LC-C04: every text line satisfies the CustomConnectorEvent schema.</summary>
+    /// <summary>LC-C04: every JSON object satisfies the CustomConnectorEvent schema (what is not one is LC-C02's).</summary>
     public static IEnumerable<Violation> Schema(IReadOnlyList<ReceivedLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        foreach (var received in lines.Where(received => received.Line.Text is not null && received.SchemaIssues.Count > 0))
+        foreach (var received in lines.Where(received => received.SchemaIssues.Count > 0
+            && received.Parsed is not null and not { Error: EventParseError.InvalidJson or EventParseError.NotAnObject }))
         {
             yield return new Violation("LC-C04", "every message satisfies the CustomConnectorEvent schema",
                 $"line {received.Line.Number} {received.Line.Excerpt(120)}: {string.Join("; ", received.SchemaIssues)}");
