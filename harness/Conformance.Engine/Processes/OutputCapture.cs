@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Conformance.Engine.Processes;
@@ -15,6 +16,7 @@ public sealed class OutputCapture
     private readonly byte[] _kept = new byte[KeptBytes];
     private int _keptLength;
     private readonly IReadOnlyList<string> _watchFor;
+    private readonly SearchValues<string>? _search;
     private readonly HashSet<string> _found = new(StringComparer.Ordinal);
     private readonly int _overlap;
 
@@ -24,6 +26,9 @@ public sealed class OutputCapture
         ArgumentNullException.ThrowIfNull(stream);
         _watchFor = watchFor ?? [];
         _overlap = _watchFor.Count == 0 ? 0 : _watchFor.Max(form => form.Length);
+
+        // One vectorised multi-string search per read: a connector flooding its output must not slow the harness down.
+        _search = _watchFor.Count == 0 ? null : SearchValues.Create(_watchFor.ToArray(), StringComparison.Ordinal);
         Completion = Task.Run(() => DrainAsync(stream));
     }
 
@@ -58,6 +63,29 @@ public sealed class OutputCapture
         }
     }
 
+    private void Search(string window)
+    {
+        if (_search is null)
+        {
+            return;
+        }
+
+        var rest = window.AsSpan();
+        for (var at = rest.IndexOfAny(_search); at >= 0; at = rest.IndexOfAny(_search))
+        {
+            rest = rest[at..];
+            foreach (var form in _watchFor)
+            {
+                if (rest.StartsWith(form, StringComparison.Ordinal))
+                {
+                    _found.Add(form);
+                }
+            }
+
+            rest = rest[1..];
+        }
+    }
+
     private async Task DrainAsync(Stream stream)
     {
         var buffer = new byte[16 * 1024];
@@ -78,13 +106,7 @@ public sealed class OutputCapture
                     buffer.AsSpan(0, kept).CopyTo(_kept.AsSpan(_keptLength));
                     _keptLength += kept;
 
-                    foreach (var form in _watchFor)
-                    {
-                        if (window.Contains(form, StringComparison.Ordinal))
-                        {
-                            _found.Add(form);
-                        }
-                    }
+                    Search(window);
                 }
 
                 // Keep enough of the tail that a watched string split across reads is still found.

@@ -3,11 +3,16 @@ using System.Runtime.Versioning;
 
 namespace Conformance.Protocols.Processes;
 
-/// <summary>The Windows process table from a Toolhelp snapshot (parent ids) and the process objects.</summary>
+/// <summary>
+/// The Windows process table: parent ids from a Toolhelp snapshot, times from the process objects, and
+/// command lines from NtQueryInformationProcess (ProcessCommandLineInformation, Windows 8.1 and later).
+/// </summary>
 [SupportedOSPlatform("windows")]
 internal static partial class WindowsProcesses
 {
     private const uint SnapProcess = 0x00000002;
+    private const uint ProcessQueryLimitedInformation = 0x1000;
+    private const int ProcessCommandLineInformation = 60;
     private static readonly nint InvalidHandle = -1;
 
     public static IReadOnlyList<int> ProcessIds() => Snapshot().Keys.ToList();
@@ -24,7 +29,7 @@ internal static partial class WindowsProcesses
             using var process = System.Diagnostics.Process.GetProcessById(processId);
             var exited = process.HasExited;
             var start = (ulong)process.StartTime.ToFileTimeUtc();
-            return new ProcessSnapshot(processId, parent, exited, start, process.TotalProcessorTime, []);
+            return new ProcessSnapshot(processId, parent, exited, start, process.TotalProcessorTime, CommandLine(processId));
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -58,6 +63,47 @@ internal static partial class WindowsProcesses
         return parents;
     }
 
+    private static IReadOnlyList<string> CommandLine(int processId)
+    {
+        var handle = OpenProcess(ProcessQueryLimitedInformation, false, (uint)processId);
+        if (handle == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            // The first call says how big the UNICODE_STRING and its text are; the second fills them in.
+            _ = NtQueryInformationProcess(handle, ProcessCommandLineInformation, 0, 0, out var needed);
+            if (needed <= 0)
+            {
+                return [];
+            }
+
+            var buffer = Marshal.AllocHGlobal(needed);
+            try
+            {
+                if (NtQueryInformationProcess(handle, ProcessCommandLineInformation, buffer, needed, out _) != 0)
+                {
+                    return [];
+                }
+
+                // UNICODE_STRING: ushort Length (bytes), ushort MaximumLength, then the text pointer, pointer-aligned.
+                var bytes = (ushort)Marshal.ReadInt16(buffer);
+                var text = Marshal.ReadIntPtr(buffer, IntPtr.Size);
+                return bytes == 0 || text == 0 ? [] : [Marshal.PtrToStringUni(text, bytes / 2)];
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(buffer);
+            }
+        }
+        finally
+        {
+            CloseHandle(handle);
+        }
+    }
+
     [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
     private struct ProcessEntry32
     {
@@ -88,4 +134,10 @@ internal static partial class WindowsProcesses
     [LibraryImport("kernel32.dll", SetLastError = true)]
     [return: MarshalAs(UnmanagedType.Bool)]
     private static partial bool CloseHandle(nint handle);
+
+    [LibraryImport("kernel32.dll", SetLastError = true)]
+    private static partial nint OpenProcess(uint access, [MarshalAs(UnmanagedType.Bool)] bool inheritHandle, uint processId);
+
+    [LibraryImport("ntdll.dll")]
+    private static partial int NtQueryInformationProcess(nint process, int informationClass, nint information, int length, out int returnLength);
 }

@@ -71,4 +71,67 @@ public class ConformanceCommandTests
         Assert.That(output, Does.Contain("features/launcher-connector/connector-secrets.feature"));
         Assert.That(output, Does.Contain("LC-C09").And.Not.Contain("LC-L01"));
     }
+
+    [Test]
+    public async Task Certify_exits_2_when_the_command_is_given_both_in_the_manifest_and_after_the_dashes()
+    {
+        var manifest = Path.Combine(Directory.CreateTempSubdirectory("cli").FullName, "m.json");
+        await File.WriteAllTextAsync(manifest, """{ "command": ["dotnet"] }""");
+
+        var (code, _, error) = await Run("certify", "connector", "--manifest", manifest, "--", "dotnet", "x.dll");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("given twice"));
+    }
+
+    [Test]
+    public async Task Certify_exits_2_without_a_connector_and_for_a_role_it_does_not_know()
+    {
+        var (noConnector, _, error) = await Run("certify", "connector");
+        var (unknownRole, _, _) = await Run("certify", "toaster", "--", "dotnet");
+
+        Assert.That(noConnector, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("No connector to certify"));
+        Assert.That(unknownRole, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Certify_narrows_to_tags_and_reports_the_connector_as_the_target()
+    {
+        var report = Directory.CreateTempSubdirectory("cli").FullName;
+        try
+        {
+            var (code, output, _) = await Run("certify", "connector", "--tags", "@req:LC-C01", "--report", report,
+                "--", "dotnet", Path.Combine(AppContext.BaseDirectory, "ReferenceConnector.dll"));
+
+            var results = JsonNode.Parse(File.ReadAllText(Path.Combine(report, "results.json")))!;
+            Assert.That(code, Is.EqualTo(0), output);
+            Assert.That(results["target"]!["role"]!.GetValue<string>(), Is.EqualTo("connector"));
+            Assert.That(results["requirements"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()), Is.EqualTo(new[] { "LC-C01" }));
+            Assert.That(File.ReadAllText(Path.Combine(report, "report.html")), Does.Contain("CONFORMANT"));
+        }
+        finally
+        {
+            Directory.Delete(report, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Certify_under_strict_fails_a_connector_that_only_misses_a_SHOULD()
+    {
+        var report = Directory.CreateTempSubdirectory("cli").FullName;
+        try
+        {
+            var command = new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "MisbehavingConnector.dll"), "bom-and-crlf" };
+            var (lenient, _, _) = await Run(["certify", "connector", "--tags", "@req:LC-C03", "--report", report, "--", .. command]);
+            var (strict, _, _) = await Run(["certify", "connector", "--tags", "@req:LC-C03", "--strict", "--report", report, "--", .. command]);
+
+            Assert.That(lenient, Is.EqualTo(0));
+            Assert.That(strict, Is.EqualTo(1));
+        }
+        finally
+        {
+            Directory.Delete(report, recursive: true);
+        }
+    }
 }

@@ -6,7 +6,8 @@ using Conformance.Tests.Support;
 namespace Conformance.Tests.Fixtures;
 
 /// <summary>
-/// Certifies the connectors in tests/fixtures — each breaks exactly one LC-C requirement, in C# or Python —
+/// Certifies the connectors in tests/fixtures — each breaks exactly one LC-C requirement, in C# or Python,
+/// beside conformant ones in C#, Python and Node.js —
 /// through the real command, and checks that each is judged exactly right: the broken requirement with its
 /// outcome, every other one passed, no secret in any file of the report, and no process left behind.
 /// </summary>
@@ -39,15 +40,16 @@ public class FixtureCertificationTests
         yield return Case("a Python connector that leaks the password to standard error", PythonFixture("leaks_password_to_stderr"), "LC-C09 failed");
         yield return Case("a Python connector that leaks the password in a child's command line", PythonFixture("leaks_password_in_child_command_line"), "LC-C09 failed");
         yield return Case("a Python connector that lingers after its final event", PythonFixture("lingers_after_final_event"), "LC-C10 non-strict");
+        yield return Case("a conformant Node.js connector", ["node", Path.Combine(Project.Layout.Root, "tests", "fixtures", "node", "conformant-connector.js")]);
         yield return Case("a Python connector that crashes mid-line", PythonFixture("crashes_mid_line"), "LC-C02 failed", "LC-C07 non-strict", "LC-C08 non-strict", "LC-C12 skipped");
     }
 
     [TestCaseSource(nameof(Fixtures))]
     public async Task Certification(string[] command, string[] judged)
     {
-        if (command[0] == "python3" && !OnPath("python3"))
+        if (command[0] is "python3" or "node" && !OnPath(command[0]))
         {
-            Assert.Ignore("python3 is not on this machine's PATH");
+            Assert.Ignore($"{command[0]} is not on this machine's PATH");
         }
 
         var expected = Expected(judged);
