@@ -63,31 +63,8 @@ public sealed class SupervisedProcess : IAsyncDisposable
     public static SupervisedProcess Start(ProcessLaunch launch)
     {
         ArgumentNullException.ThrowIfNull(launch);
-        var start = new ProcessStartInfo(ResolveExecutable(launch.Command[0], launch.WorkingDirectory))
-        {
-            WorkingDirectory = launch.WorkingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in launch.Command.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in launch.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
+        var start = ProcessCommand.StartInfo(ResolveExecutable(launch.Command[0], launch.WorkingDirectory), launch.Command.Skip(1), launch.Environment);
+        start.WorkingDirectory = launch.WorkingDirectory;
         ChildSubreaper.TryEnable();
         try
         {

@@ -19,10 +19,23 @@ public static class RunContextFactory
         ArgumentNullException.ThrowIfNull(layout);
         var catalog = RequirementCatalog.Load(layout.Features);
         var schemas = await SchemaSet.LoadAsync(layout.Schemas).ConfigureAwait(false);
-        return new RunContext(catalog, StepRegistry.Default) { Snapshots = snapshots }
+        connector ??= ReferenceConnector();
+        return new RunContext(catalog, StepRegistry.Default) { Snapshots = snapshots, ScenarioTimeout = ScenarioTimeout(connector.Timeouts) }
             .With(schemas)
-            .With(connector ?? ReferenceConnector())
+            .With(connector)
             .With(new ConnectivityGate());
+    }
+
+    /// <summary>
+    /// The most a scenario may take: every deadline of a whole session (the plain and the unusual session of
+    /// LC-C12 run one after the other), with room for starting processes, and never less than three minutes.
+    /// </summary>
+    public static TimeSpan ScenarioTimeout(ConnectorTimeouts timeouts)
+    {
+        ArgumentNullException.ThrowIfNull(timeouts);
+        var session = timeouts.Connect + timeouts.WindowCreated + timeouts.WindowLifetime + timeouts.WindowClosed + timeouts.Exit;
+        var needed = (2 * session) + TimeSpan.FromSeconds(30);
+        return needed > TimeSpan.FromMinutes(3) ? needed : TimeSpan.FromMinutes(3);
     }
 
     /// <summary>The reference connector, as the self-check certifies it.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Protocols.Processes;
 
 namespace Conformance.Reference.Launcher;
 
@@ -9,23 +10,8 @@ public sealed class OsConnectorProcessStarter : IConnectorProcessStarter
     public Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var start = new ProcessStartInfo(request.Command[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in request.Command.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in request.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = ProcessCommand.StartInfo(request.Command[0], request.Command.Skip(1),
+            request.Environment.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {request.Command[0]}.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

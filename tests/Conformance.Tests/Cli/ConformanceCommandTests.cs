@@ -10,7 +10,12 @@ public class ConformanceCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await ConformanceCommand.RunAsync([.. args, "--root", Project.Layout.Root], output, error);
+        // --root goes before "--": what follows it is the connector's own command line.
+        var dashes = Array.IndexOf(args, "--");
+        string[] withRoot = dashes < 0
+            ? [.. args, "--root", Project.Layout.Root]
+            : [.. args[..dashes], "--root", Project.Layout.Root, .. args[dashes..]];
+        var code = await ConformanceCommand.RunAsync(withRoot, output, error);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -107,6 +112,7 @@ public class ConformanceCommandTests
             var results = JsonNode.Parse(File.ReadAllText(Path.Combine(report, "results.json")))!;
             Assert.That(code, Is.EqualTo(0), output);
             Assert.That(results["target"]!["role"]!.GetValue<string>(), Is.EqualTo("connector"));
+            Assert.That(results["target"]!["command"]!.AsArray(), Has.Count.EqualTo(2), "everything after -- and only that is the connector's command");
             Assert.That(results["requirements"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()), Is.EqualTo(new[] { "LC-C01" }));
             Assert.That(File.ReadAllText(Path.Combine(report, "report.html")), Does.Contain("CONFORMANT"));
         }
@@ -132,6 +138,32 @@ public class ConformanceCommandTests
         finally
         {
             Directory.Delete(report, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Certify_compares_with_the_vendors_approved_transcripts_and_approves_them_with_accept()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli").FullName;
+        try
+        {
+            var snapshots = Path.Combine(folder, "approved");
+            string[] certify = ["certify", "connector", "--tags", "@req:LC-C08", "--report", Path.Combine(folder, "report"), "--snapshots", snapshots];
+            string[] connector = ["--", "dotnet", Path.Combine(AppContext.BaseDirectory, "ReferenceConnector.dll")];
+
+            var (unapproved, _, _) = await Run([.. certify, .. connector]);
+            var (accepted, _, _) = await Run([.. certify, "--accept", .. connector]);
+            var (matched, output, _) = await Run([.. certify, .. connector]);
+
+            Assert.That(unapproved, Is.EqualTo(1), "no approved transcript yet");
+            Assert.That(accepted, Is.EqualTo(0));
+            Assert.That(matched, Is.EqualTo(0), output);
+            Assert.That(Directory.EnumerateFiles(snapshots, "*.verified.json", SearchOption.AllDirectories).Count(), Is.EqualTo(1));
+            Assert.That(Directory.EnumerateFiles(snapshots, "*.received.json", SearchOption.AllDirectories), Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
