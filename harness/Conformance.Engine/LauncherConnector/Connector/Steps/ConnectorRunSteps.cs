@@ -8,8 +8,15 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 public sealed class ConnectorRunSteps(ConnectorScenario scenario, ScenarioContext context)
 {
     [When("the connector under test is started with the session's pipe in VSI_IPC_PIPE_NAME")]
-    public Task WhenStartedWithThePipe() =>
-        SessionScript.StartAndConnectAsync(scenario, scenario.NewSession(), judgesConnection: true, context.Cancellation);
+    public async Task WhenStartedWithThePipe()
+    {
+        var session = scenario.NewSession();
+        if (await SessionScript.StartAndConnectAsync(scenario, session, judgesConnection: true, context.Cancellation))
+        {
+            // Not judged here; waiting for the connector to settle keeps the transcript the same from run to run.
+            await SessionScript.AwaitWindowOrFailureAsync(session);
+        }
+    }
 
     [When("the connector under test is started without VSI_IPC_PIPE_NAME")]
     public async Task WhenStartedWithoutThePipe()
