@@ -22,6 +22,8 @@ public class ReferenceLauncherTests
         Assert.That(await journal.WaitUntilAsync(entries => entries.OfType<TrackingStarted>().Any(), Bound), "the connector reported its window");
         var remote = journal.OfType<TrackingStarted>().Single().ProcessId;
         System.Diagnostics.Process.GetProcessById(remote).Kill();
+        // The window-closed report may come while the exit is not yet noticed (then it is withheld, LC-L08), or after.
+        Assert.That(await journal.WaitUntilAsync(entries => entries.OfType<SessionEventPosted>().Any(posted => posted.Event.Kind == SessionEventKind.ConnectionEnded), Bound), "ConnectionEnded was posted");
         Assert.That(await journal.WaitUntilAsync(entries => entries.OfType<PipeClosed>().Any(), Bound), "the connector closed the pipe");
         await launched.Session.WhenIdleAsync();
 
