@@ -18,7 +18,6 @@ public sealed class SupervisedProcess : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _aliveMembers = 1;
     private int _disposed;
 
     private SupervisedProcess(Process process, ProcessLaunch launch)
@@ -55,9 +54,6 @@ public sealed class SupervisedProcess : IAsyncDisposable
     /// <summary>Every process seen in its tree.</summary>
     public ProcessTreeRecorder Tree { get; }
 
-    /// <summary>True while any process of the tree is alive (as of the last sample).</summary>
-    public bool TreeAlive => Volatile.Read(ref _aliveMembers) > 0;
-
     /// <summary>Starts a process as <paramref name="launch"/> says.</summary>
     /// <exception cref="InvalidOperationException">It could not be started; the message says what and why.</exception>
     public static SupervisedProcess Start(ProcessLaunch launch)
@@ -84,27 +80,6 @@ public sealed class SupervisedProcess : IAsyncDisposable
         lock (_gate)
         {
             return _cpuByProcess.Values.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
-        }
-    }
-
-    /// <summary>Waits until no process of the tree is alive, at most <paramref name="bound"/>; true when they have all gone.</summary>
-    public async Task<bool> WaitForTreeExitAsync(TimeSpan bound, CancellationToken cancellationToken)
-    {
-        var deadline = DateTimeOffset.UtcNow + bound;
-        using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
-        while (true)
-        {
-            if (Exited.IsCompleted && Sample() == 0)
-            {
-                return true;
-            }
-
-            if (DateTimeOffset.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await ticker.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -186,7 +161,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
     }
 
-    private int Sample()
+    private void Sample()
     {
         var alive = Tree.Sample();
         lock (_gate)
@@ -198,8 +173,6 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
 
         ReapAdoptedZombies();
-        Volatile.Write(ref _aliveMembers, alive.Count);
-        return alive.Count;
     }
 
     private void ReapAdoptedZombies()

@@ -43,6 +43,5 @@ public static class RunContextFactory
     {
         Command = ReferenceConnectorCommand.Connector(),
         WorkingDirectory = AppContext.BaseDirectory,
-        IsReference = true,
     };
 }

@@ -15,9 +15,6 @@ public sealed record LineReadResult(
     IReadOnlyList<LineDefect> Defects,
     int? InvalidUtf8Offset)
 {
-    /// <summary>True when the line's content can be read as text (defects of form only, such as BOM or CR).</summary>
-    public bool HasText => Text is not null;
-
     /// <summary>True when the line has the given defect.</summary>
     public bool Has(LineDefect defect) => Defects.Contains(defect);
 

@@ -22,9 +22,6 @@ public sealed class SecretMask
     /// <summary>A mask that changes nothing.</summary>
     public static SecretMask None { get; } = new([]);
 
-    /// <summary>The secrets' forms, longest first.</summary>
-    public IReadOnlyList<string> Forms => _forms;
-
     /// <summary><paramref name="text"/> with every known secret form replaced.</summary>
     public string Apply(string text)
     {

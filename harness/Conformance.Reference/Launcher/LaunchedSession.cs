@@ -30,9 +30,6 @@ public sealed class LaunchedSession : IAsyncDisposable
     /// <summary>Completes when the pipe is closed (or the session ends before a client came).</summary>
     public Task Serving { get; }
 
-    /// <summary>True while the pipe still waits for its owner.</summary>
-    public bool IsListening => _server.IsListening;
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -55,8 +55,6 @@ public static class ConfigurationFactory
                 configuration["accountCustomFields"] = new JsonObject();
                 configuration["accountSecureFields"] = new JsonObject();
                 break;
-            case UnusualConfiguration.Plain:
-                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(variant), variant, null);
         }

@@ -29,9 +29,6 @@ public sealed record ConnectorTarget
     /// <summary>The secret values used for every scenario of this run: password and the secure field <c>pin</c>.</summary>
     public RunSecrets Secrets { get; init; } = RunSecrets.Generate();
 
-    /// <summary>True for the built-in reference connector (the self-check).</summary>
-    public bool IsReference { get; init; }
-
     /// <summary>What a report calls it.</summary>
     public string Description => string.Join(' ', Command);
 }

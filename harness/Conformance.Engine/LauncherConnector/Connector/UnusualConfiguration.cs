@@ -3,9 +3,6 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// <summary>LC-C12's variants of a launchable configuration.</summary>
 public enum UnusualConfiguration
 {
-    /// <summary>The configuration as is, the comparison point.</summary>
-    Plain,
-
     /// <summary>Members the connector cannot know.</summary>
     UnknownExtraMembers,
 

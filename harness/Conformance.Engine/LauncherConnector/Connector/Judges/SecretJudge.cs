@@ -17,7 +17,8 @@ public static class SecretJudge
             {
                 if (SecretEncodings.FindIn(commandLine, secret) is { } encoding)
                 {
-                    var who = process.ProcessId == session.Process.ProcessId ? "the connector's" : $"descendant {process.ProcessId}'s";
+                    var who = process.ProcessId == session.Process.ProcessId ? "the connector's"
+                        : process.Adopted ? $"double-forked descendant {process.ProcessId}'s" : $"descendant {process.ProcessId}'s";
                     yield return new Violation("LC-C09", "no secret on any command line of the process tree", $"secret #{index + 1} appears {encoding} on {who} command line");
                 }
             }
