@@ -49,4 +49,12 @@ public class SecretEncodingsTests
 
         Assert.That(mask.Apply(text), Is.EqualTo("*** *** *** pin ***"));
     }
+
+    [Test]
+    public void Masks_a_secret_in_the_hex_excerpt_of_a_line_that_is_not_text()
+    {
+        var line = new Conformance.Protocols.Lines.LineReadResult(1, 8, Encoding.UTF8.GetBytes("pw=ab12").Append((byte)0xFF).ToArray(), null, [], 7);
+
+        Assert.That(new SecretMask(["ab12"]).Apply(line.Excerpt()), Is.EqualTo("70 77 3D *** FF"));
+    }
 }
