@@ -43,6 +43,12 @@ public sealed record CompiledScenario
     public IReadOnlyList<string> Requirements => Tags.Where(tag => tag.StartsWith(Tag.RequirementPrefix, StringComparison.Ordinal))
         .Select(tag => tag[Tag.RequirementPrefix.Length..]).Distinct().ToList();
 
+    /// <summary>
+    /// What a check that has no requirement of its own names when it fails: the scenario's requirements, or
+    /// "(untagged)" when it carries none, so that a failure is never dropped for want of an ID.
+    /// </summary>
+    public IReadOnlyList<string> JudgedRequirements => Requirements is { Count: > 0 } requirements ? requirements : ["(untagged)"];
+
     /// <summary>The roles from the <c>@role:</c> tags.</summary>
     public IReadOnlyList<string> Roles => Tags.Where(tag => tag.StartsWith(Tag.RolePrefix, StringComparison.Ordinal))
         .Select(tag => tag[Tag.RolePrefix.Length..]).Distinct().ToList();

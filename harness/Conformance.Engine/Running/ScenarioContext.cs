@@ -89,6 +89,18 @@ public sealed class ScenarioContext
         }
     }
 
+    /// <summary>Records a violation of each of the scenario's requirements (see <see cref="CompiledScenario.JudgedRequirements"/>).</summary>
+    /// <param name="expected">What should have held.</param>
+    /// <param name="actual">What was observed.</param>
+    /// <param name="hard">True when it fails whatever the requirements' level (a broken step, a snapshot that differs).</param>
+    public void ViolateScenarioRequirements(string expected, string actual, bool hard = false)
+    {
+        foreach (var requirement in Scenario.JudgedRequirements)
+        {
+            Add(new Violation(requirement, expected, actual, hard));
+        }
+    }
+
     /// <summary>Records every violation a judge found, letting the scenario go on.</summary>
     public void Report(IEnumerable<Violation> violations)
     {

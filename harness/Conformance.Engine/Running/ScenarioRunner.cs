@@ -52,10 +52,7 @@ public sealed class ScenarioRunner(RunContext run)
             }
             catch (AggregateException exception)
             {
-                foreach (var requirement in RequirementsOf(scenario))
-                {
-                    context.Add(new Violation(requirement, "the scenario's processes and pipes end with it", $"cleaning up failed: {exception.InnerExceptions[0].Message}", Hard: true));
-                }
+                context.ViolateScenarioRequirements("the scenario's processes and pipes end with it", $"cleaning up failed: {exception.InnerExceptions[0].Message}", hard: true);
             }
         }
 
@@ -69,10 +66,7 @@ public sealed class ScenarioRunner(RunContext run)
             if (snapshot.Fails)
             {
                 var actual = snapshot.Difference ?? $"no approved snapshot; review {snapshot.ReceivedPath} and approve it with --accept";
-                foreach (var requirement in RequirementsOf(scenario))
-                {
-                    context.Add(new Violation(requirement, $"the approved transcript {snapshot.VerifiedPath}", actual, Hard: true));
-                }
+                context.ViolateScenarioRequirements($"the approved transcript {snapshot.VerifiedPath}", actual, hard: true);
             }
         }
 
@@ -139,9 +133,6 @@ public sealed class ScenarioRunner(RunContext run)
         Suggestion = suggestion,
         Steps = scenario.Steps.Select(step => new StepResult(step.Keyword, step.Text, step.Line, outcome == ScenarioOutcome.Undefined ? StepStatus.Undefined : StepStatus.Skipped, null, TimeSpan.Zero)).ToList(),
     };
-
-    private static IReadOnlyList<string> RequirementsOf(CompiledScenario scenario) =>
-        scenario.Requirements.Count > 0 ? scenario.Requirements : ["(untagged)"];
 
     /// <summary>The state of running one scenario's steps: results so far and why it stopped.</summary>
     private sealed class StepExecution(ScenarioContext context)
@@ -228,12 +219,6 @@ public sealed class ScenarioRunner(RunContext run)
             }
         }
 
-        private void Fail(string expected, string actual)
-        {
-            foreach (var requirement in RequirementsOf(context.Scenario))
-            {
-                context.Add(new Violation(requirement, expected, actual, Hard: true));
-            }
-        }
+        private void Fail(string expected, string actual) => context.ViolateScenarioRequirements(expected, actual, hard: true);
     }
 }

@@ -17,10 +17,6 @@ public sealed class LauncherExpectations(ScenarioContext context)
             return;
         }
 
-        var observed = actual();
-        foreach (var requirement in context.Scenario.Requirements)
-        {
-            context.Violate(requirement, expected, observed);
-        }
+        context.ViolateScenarioRequirements(expected, actual());
     }
 }

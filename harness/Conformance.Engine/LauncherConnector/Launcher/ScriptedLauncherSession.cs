@@ -110,7 +110,7 @@ public sealed class ScriptedLauncherSession(ScenarioContext context, SchemaSet s
             await _session.WhenIdleAsync().WaitAsync(SettleBound);
             foreach (var fault in _session.Journal.OfType<LauncherFault>())
             {
-                context.Violate(context.Scenario.Requirements.Count > 0 ? context.Scenario.Requirements[0] : "(untagged)", "the reference Launcher handles every input", fault.Error);
+                context.ViolateScenarioRequirements("the reference Launcher handles every input", fault.Error);
             }
 
             JournalTranscript.Write(_session.Journal, context.Transcript, Clock.Start);
