@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Engine.Snapshots;
 using Conformance.Protocols.LauncherConnector;
 using Conformance.Protocols.Lines;
 using Conformance.Protocols.Processes;
@@ -103,25 +103,10 @@ public sealed partial class ConnectorSession
 
     private static JsonObject Describe(ReceivedLine received)
     {
-        var entry = new JsonObject();
-        var text = received.Line.Text;
-        JsonNode? json = null;
-        if (text is not null)
-        {
-            try
-            {
-                json = JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                // Shown as text below.
-            }
-        }
-
-        entry["line"] = json ?? JsonValue.Create(received.Line.Excerpt(300));
+        var entry = new JsonObject { ["line"] = TranscriptLine.Content(received.Line, 300) };
         if (received.Line.Defects.Count > 0)
         {
-            entry["defects"] = new JsonArray(received.Line.Defects.Select(defect => (JsonNode)defect.ToString()).ToArray());
+            entry["defects"] = TranscriptLine.Defects(received.Line);
         }
 
         if (received.SchemaIssues.Count > 0)

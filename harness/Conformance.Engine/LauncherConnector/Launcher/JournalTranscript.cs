@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Engine.Snapshots;
 using Conformance.Reference.Appliance;
@@ -58,7 +57,7 @@ public static class JournalTranscript
         ClientAdmitted e => ("client-admitted", new JsonObject { ["reason"] = e.Reason }),
         ClientRefused e => ("client-refused", new JsonObject { ["reason"] = e.Reason }),
         ConfigurationSent e => ("sent", new JsonObject { ["line"] = JsonNode.Parse(e.MaskedLine) }),
-        LineReceived e => ("received", new JsonObject { ["number"] = e.Line.Number, ["line"] = Line(e.Line.Text, e.Line.Excerpt(200)), ["defects"] = Defects(e) }),
+        LineReceived e => ("received", new JsonObject { ["number"] = e.Line.Number, ["line"] = TranscriptLine.Content(e.Line, 200), ["defects"] = TranscriptLine.Defects(e.Line) }),
         LineRejected e => ("rejected", new JsonObject { ["number"] = e.LineNumber, ["reason"] = e.Reason, ["bytes"] = e.Excerpt }),
         LineNoted e => ("noted", new JsonObject { ["number"] = e.LineNumber, ["note"] = e.Note }),
         SessionEventPosted e => ("session-event", SessionEvent(e.Event)),
@@ -87,24 +86,4 @@ public static class JournalTranscript
 
         return fields;
     }
-
-    private static JsonNode? Line(string? text, string excerpt)
-    {
-        if (text is null)
-        {
-            return excerpt;
-        }
-
-        try
-        {
-            return JsonNode.Parse(text) ?? excerpt;
-        }
-        catch (JsonException)
-        {
-            return text.Length <= 200 ? text : excerpt;
-        }
-    }
-
-    private static JsonArray Defects(LineReceived entry) =>
-        new(entry.Line.Defects.Select(defect => (JsonNode)defect.ToString()).ToArray());
 }
