@@ -1,3 +1,5 @@
+using Conformance.Protocols.Threading;
+
 namespace Conformance.Reference.Launcher;
 
 /// <summary>The Launcher's log: append-only, thread-safe, and awaitable for a condition.</summary>
@@ -5,7 +7,7 @@ public sealed class LauncherJournal
 {
     private readonly Lock _gate = new();
     private readonly List<LauncherJournalEntry> _entries = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changed = new();
 
     /// <summary>A copy of the entries so far, in order.</summary>
     public IReadOnlyList<LauncherJournalEntry> Entries
@@ -26,44 +28,25 @@ public sealed class LauncherJournal
     /// <summary>Appends an entry.</summary>
     public void Add(LauncherJournalEntry entry)
     {
-        TaskCompletionSource changed;
         lock (_gate)
         {
             _entries.Add(entry);
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        changed.TrySetResult();
+        _changed.Notify();
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds over the entries, at most <paramref name="bound"/>.</summary>
     /// <returns>True when it holds; false when the bound passed first.</returns>
-    public async Task<bool> WaitUntilAsync(Func<IReadOnlyList<LauncherJournalEntry>, bool> condition, TimeSpan bound, CancellationToken cancellationToken = default)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(bound);
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
+    public Task<bool> WaitUntilAsync(Func<IReadOnlyList<LauncherJournalEntry>, bool> condition, TimeSpan bound, CancellationToken cancellationToken = default) =>
+        _changed.WaitUntilAsync(
+            () =>
             {
-                if (condition(_entries))
+                lock (_gate)
                 {
-                    return true;
+                    return condition(_entries);
                 }
-
-                changed = _changed.Task;
-            }
-
-            try
-            {
-                await changed.WaitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
-    }
+            },
+            bound,
+            cancellationToken);
 }

@@ -7,6 +7,7 @@ using Conformance.Protocols.LauncherConnector;
 using Conformance.Protocols.Lines;
 using Conformance.Protocols.Processes;
 using Conformance.Protocols.Secrets;
+using Conformance.Protocols.Threading;
 using Conformance.Protocols.Transport;
 using Conformance.Reference.Launcher;
 
@@ -28,7 +29,7 @@ public sealed partial class ConnectorSession : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<ReceivedLine> _lines = [];
     private readonly CancellationTokenSource _stop = new();
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _changed = new();
     private PipeServer? _server;
     private PipeConnection? _connection;
     private Task? _reading;
@@ -158,33 +159,8 @@ public sealed partial class ConnectorSession : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="bound"/>; true when it does.</summary>
-    public async Task<bool> WaitUntilAsync(Func<ConnectorSession, bool> condition, TimeSpan bound)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_context.Cancellation);
-        timeout.CancelAfter(bound);
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                changed = _changed.Task;
-            }
-
-            if (condition(this))
-            {
-                return true;
-            }
-
-            try
-            {
-                await changed.WaitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!_context.Cancellation.IsCancellationRequested)
-            {
-                return condition(this);
-            }
-        }
-    }
+    public Task<bool> WaitUntilAsync(Func<ConnectorSession, bool> condition, TimeSpan bound) =>
+        _changed.WaitUntilAsync(() => condition(this), bound, _context.Cancellation);
 
     /// <summary>Records an observation that changes no outcome.</summary>
     public void Note(string note) => _context.Note(note);
@@ -257,17 +233,7 @@ public sealed partial class ConnectorSession : IAsyncDisposable
         return ValueTask.FromResult(AdmissionDecision.Admit(description));
     }
 
-    private void Signal()
-    {
-        TaskCompletionSource changed;
-        lock (_gate)
-        {
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.TrySetResult();
-    }
+    private void Signal() => _changed.Notify();
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
 }
