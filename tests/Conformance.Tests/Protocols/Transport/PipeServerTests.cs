@@ -20,11 +20,11 @@ public class PipeServerTests
 
         await using var owner = await PipeClient.ConnectAsync(name, Bound);
         await using var connection = await accept.WaitAsync(Bound);
-        var second = await RawUnixClient.TryConnectAsync(PipeName.UnixSocketPath(name));
+        var second = await PipeClient.TryConnectOnceAsync(name);
 
         Assert.That(server.IsListening, Is.False);
-        Assert.That(second.Socket, Is.Null, "a later client must not get a connection");
-        Assert.That(second.Error, Is.AnyOf(SocketError.ConnectionRefused, SocketError.AddressNotAvailable));
+        Assert.That(second.Stream, Is.Null, "a later client must not get a connection");
+        Assert.That(second.Refusal, Is.AnyOf(nameof(SocketError.ConnectionRefused), nameof(SocketError.AddressNotAvailable)));
         Assert.That(connection.Client.ProcessId, Is.EqualTo(Environment.ProcessId));
     }
 
@@ -55,8 +55,8 @@ public class PipeServerTests
         await using var server = PipeServer.Listen(name, options);
         var accept = server.AcceptFirstClientAsync(CancellationToken.None);
 
-        var (intruder, _) = await RawUnixClient.TryConnectAsync(PipeName.UnixSocketPath(name));
-        var (bytes, ended) = await RawUnixClient.ReadUntilEndAsync(intruder!, Bound);
+        var (intruder, _) = await PipeClient.TryConnectOnceAsync(name);
+        var (bytes, ended) = await StreamReading.ReadUntilEndAsync(intruder!, Bound);
         await using var rightful = await PipeClient.ConnectAsync(name, Bound);
         await using var connection = await accept.WaitAsync(Bound);
         await connection.Stream.WriteAsync("hello\n"u8.ToArray());
@@ -67,7 +67,7 @@ public class PipeServerTests
         Assert.That(bytes, Is.Empty, "the refused client receives no byte");
         Assert.That(refusals.Single().Reason, Is.EqualTo("first one is an intruder"));
         Assert.That(Encoding.ASCII.GetString(greeting), Is.EqualTo("hello\n"));
-        intruder!.Dispose();
+        await intruder!.DisposeAsync();
     }
 
     [Test]
