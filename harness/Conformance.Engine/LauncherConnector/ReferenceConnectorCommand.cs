@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Conformance.Processes;
 
 namespace Conformance.Engine.LauncherConnector;
 
@@ -16,25 +16,8 @@ public static class ReferenceConnectorCommand
 
     /// <summary>The command that runs a whole connector.</summary>
     /// <exception cref="FileNotFoundException">The reference connector was not built beside the harness.</exception>
-    public static IReadOnlyList<string> Connector() => [DotnetHost(), Assembly()];
+    public static IReadOnlyList<string> Connector() => DotnetHost.Command(AssemblyFile, "The reference connector");
 
     /// <summary>The command of a connector that never touches the pipe and waits until it is ended.</summary>
-    public static IReadOnlyList<string> Waiting() => [DotnetHost(), Assembly(), WaitingArgument];
-
-    private static string Assembly()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, AssemblyFile);
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"The reference connector is not built beside the harness (looked for {path}). Build the solution first.", path);
-    }
-
-    private static string DotnetHost()
-    {
-        // <dotnet root>/shared/Microsoft.NETCore.App/<version>/ is where the running runtime lives.
-        var runtime = RuntimeEnvironment.GetRuntimeDirectory();
-        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(host) ? host : "dotnet";
-    }
+    public static IReadOnlyList<string> Waiting() => [.. Connector(), WaitingArgument];
 }

@@ -2,7 +2,10 @@ using Conformance.Engine.Gherkin;
 
 namespace Conformance.Engine.Running;
 
-/// <summary>Runs a selection of scenarios, several at once, and judges the requirements.</summary>
+/// <summary>
+/// Runs a selection of scenarios, several at once, and judges the requirements. Parallelism counts the
+/// scenarios doing work: one that only waits for another's recording gives its slot back meanwhile.
+/// </summary>
 public sealed class ConformanceRun(RunContext context)
 {
     /// <summary>Runs <paramref name="scenarios"/> with at most <paramref name="parallelism"/> at a time; results keep the given order.</summary>
@@ -20,16 +23,24 @@ public sealed class ConformanceRun(RunContext context)
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var runner = new ScenarioRunner(context);
         var results = new ScenarioResult[scenarios.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, scenarios.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
-            async (index, _) =>
+        using var slots = new SemaphoreSlim(parallelism);
+        await Task.WhenAll(scenarios.Select(async (scenario, index) =>
+        {
+            await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
             {
-                progress?.Started(scenarios[index]);
-                results[index] = await runner.RunAsync(scenarios[index], cancellationToken).ConfigureAwait(false);
+                progress?.Started(scenario);
+                results[index] = await runner.RunAsync(scenario, new RunSlot(slots), cancellationToken).ConfigureAwait(false);
                 progress?.Finished(results[index]);
-            }).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
 
+        // A scenario that gave up waiting may have left an act running: its processes end before the run does.
+        await context.Situations.DrainAsync(context.ScenarioTimeout).ConfigureAwait(false);
         return new RunResult(results, RequirementVerdicts.Judge(requirements, results), strict, started, stopwatch.Elapsed);
     }
 }

@@ -1,5 +1,6 @@
 using Conformance.Engine.Bindings;
 using Conformance.Engine.Requirements;
+using Conformance.Engine.Situations;
 using Conformance.Engine.Snapshots;
 
 namespace Conformance.Engine.Running;
@@ -14,6 +15,7 @@ public sealed class RunContext
     {
         Catalog = catalog;
         Steps = steps;
+        With(new SituationStore());
     }
 
     /// <summary>The requirements catalog.</summary>
@@ -24,6 +26,9 @@ public sealed class RunContext
 
     /// <summary>Where approved transcripts live; null to skip snapshot comparison.</summary>
     public SnapshotStore? Snapshots { get; init; }
+
+    /// <summary>The run's shared recordings: one run of the executable under test per situation (or per scenario, isolated).</summary>
+    public SituationStore Situations => Service<SituationStore>();
 
     /// <summary>The most one scenario may take, whatever its steps wait for.</summary>
     public TimeSpan ScenarioTimeout { get; init; } = TimeSpan.FromMinutes(3);

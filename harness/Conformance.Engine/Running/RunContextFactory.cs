@@ -2,6 +2,7 @@ using Conformance.Engine.Bindings;
 using Conformance.Engine.LauncherConnector;
 using Conformance.Engine.LauncherConnector.Connector;
 using Conformance.Engine.Requirements;
+using Conformance.Engine.Situations;
 using Conformance.Engine.Snapshots;
 using Conformance.Engine.Validation;
 
@@ -14,13 +15,15 @@ public static class RunContextFactory
     /// A context for running the features in <paramref name="layout"/>: against the reference implementations
     /// unless <paramref name="connector"/> names an external connector.
     /// </summary>
-    public static async Task<RunContext> CreateAsync(ProjectLayout layout, SnapshotStore? snapshots = null, ConnectorTarget? connector = null)
+    public static async Task<RunContext> CreateAsync(ProjectLayout layout, SnapshotStore? snapshots = null, ConnectorTarget? connector = null, bool isolated = false)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var catalog = RequirementCatalog.Load(layout.Features);
         var schemas = await SchemaSet.LoadAsync(layout.Schemas).ConfigureAwait(false);
         connector ??= ReferenceConnector();
-        return new RunContext(catalog, StepRegistry.Default) { Snapshots = snapshots, ScenarioTimeout = ScenarioTimeout(connector.Timeouts) }
+        var scenarioTimeout = ScenarioTimeout(connector.Timeouts);
+        return new RunContext(catalog, StepRegistry.Default) { Snapshots = snapshots, ScenarioTimeout = scenarioTimeout }
+            .With(new SituationStore(isolated, scenarioTimeout))
             .With(schemas)
             .With(connector)
             .With(new ConnectivityGate());

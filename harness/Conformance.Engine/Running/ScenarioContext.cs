@@ -1,4 +1,5 @@
 using Conformance.Engine.Gherkin;
+using Conformance.Engine.Situations;
 using Conformance.Engine.Snapshots;
 using Conformance.Protocols.Secrets;
 
@@ -15,6 +16,7 @@ public sealed class ScenarioContext
     private readonly List<string> _notes = [];
     private readonly List<string> _secrets = [];
     private readonly Dictionary<string, string> _attachments = new(StringComparer.Ordinal);
+    private readonly List<Recording> _recordings = [];
 
     /// <summary>Creates the context of <paramref name="scenario"/>.</summary>
     public ScenarioContext(CompiledScenario scenario, CancellationToken cancellation)
@@ -31,6 +33,21 @@ public sealed class ScenarioContext
 
     /// <summary>The scenario's transcript.</summary>
     public Transcript Transcript { get; } = new();
+
+    /// <summary>The scenario's place in the run's parallelism, when a run schedules it; null otherwise.</summary>
+    public RunSlot? Slot { get; init; }
+
+    /// <summary>The shared recordings this scenario judged, in the order its steps took them in.</summary>
+    public IReadOnlyList<Recording> Recordings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recordings.ToList();
+            }
+        }
+    }
 
     /// <summary>The violations found so far.</summary>
     public IReadOnlyList<Violation> Violations
@@ -138,6 +155,31 @@ public sealed class ScenarioContext
         lock (_gate)
         {
             _attachments[name] = text;
+        }
+    }
+
+    /// <summary>
+    /// Takes a shared recording in: its transcript is appended to the scenario's, and its notes, attachments and
+    /// secrets become the scenario's, so the scenario's report shows what it judged.
+    /// </summary>
+    public void Use(Recording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        Transcript.Append(recording.Transcript);
+        RegisterSecrets(recording.Secrets);
+        foreach (var note in recording.Notes)
+        {
+            Note(note);
+        }
+
+        lock (_gate)
+        {
+            _recordings.Add(recording);
+            foreach (var (name, text) in recording.Attachments)
+            {
+                // A second recording's output sits beside the first's, named for its situation.
+                _attachments[_attachments.ContainsKey(name) ? $"{name} ({recording.Situation.Name})" : name] = text;
+            }
         }
     }
 

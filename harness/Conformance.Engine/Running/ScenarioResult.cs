@@ -37,6 +37,9 @@ public sealed record ScenarioResult
     /// <summary>The transcript, secrets masked; null when no step ran.</summary>
     public JsonObject? Transcript { get; init; }
 
+    /// <summary>The shared recordings the scenario judged: which situations, how long each took and what it waited for.</summary>
+    public IReadOnlyList<Situations.Recording> Recordings { get; init; } = [];
+
     /// <summary>The snapshot comparison, when snapshots are in use.</summary>
     public SnapshotComparison? Snapshot { get; init; }
 }

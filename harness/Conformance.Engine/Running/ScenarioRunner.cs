@@ -8,19 +8,29 @@ namespace Conformance.Engine.Running;
 
 /// <summary>
 /// Runs one scenario: checks the platform, binds every step before running any (a step with no binding,
-/// or two, makes the scenario undefined and nothing runs), runs the steps in order within the scenario's
-/// time limit, cleans up whatever the steps started, and judges the outcome.
+/// or two, makes the scenario undefined and nothing runs, and so does a scenario with no Then step, which
+/// would judge nothing), runs the steps in order within the scenario's time limit — cancelling a step that
+/// overruns it and giving it a moment to stop — cleans up whatever the steps started, and judges the outcome.
 /// </summary>
 public sealed class ScenarioRunner(RunContext run)
 {
-    /// <summary>Runs <paramref name="scenario"/>.</summary>
-    public async Task<ScenarioResult> RunAsync(CompiledScenario scenario, CancellationToken cancellationToken = default)
+    /// <summary>How long a step that overran the time limit is given to stop before its scenario is cleaned up anyway.</summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs <paramref name="scenario"/>; <paramref name="slot"/> is its share of a run's parallelism, when a run schedules it.</summary>
+    public async Task<ScenarioResult> RunAsync(CompiledScenario scenario, RunSlot? slot = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var stopwatch = Stopwatch.StartNew();
         if (PlatformSkipReason(scenario) is { } platform)
         {
             return Unrun(scenario, ScenarioOutcome.Skipped, platform, null);
+        }
+
+        if (!scenario.Steps.Any(step => step.Kind == StepKind.Then))
+        {
+            var why = scenario.Steps.Count == 0 ? "the scenario has no steps" : "the scenario has no Then step";
+            return Unrun(scenario, ScenarioOutcome.Undefined, $"{why}, so it judges nothing; add the Then steps that check its requirements", null);
         }
 
         var matches = scenario.Steps.Select(run.Steps.Match).ToList();
@@ -33,7 +43,7 @@ public sealed class ScenarioRunner(RunContext run)
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(run.ScenarioTimeout);
-        var context = new ScenarioContext(scenario, limit.Token);
+        var context = new ScenarioContext(scenario, limit.Token) { Slot = slot };
         var execution = new StepExecution(context);
         var services = new ScenarioServices(run.Services);
         try
@@ -89,6 +99,7 @@ public sealed class ScenarioRunner(RunContext run)
             Duration = stopwatch.Elapsed,
             Transcript = transcript,
             Snapshot = snapshot,
+            Recordings = context.Recordings,
         };
     }
 
@@ -176,13 +187,15 @@ public sealed class ScenarioRunner(RunContext run)
                 var binding = match.Binding!;
                 var target = services.Resolve(binding.Method.DeclaringType!);
                 var result = binding.Method.Invoke(target, StepArgumentConverter.Convert(match));
-                if (result is Task task)
+                var task = result switch
                 {
-                    await task.WaitAsync(limit).ConfigureAwait(false);
-                }
-                else if (result is ValueTask valueTask)
+                    Task asynchronous => asynchronous,
+                    ValueTask valueTask => valueTask.AsTask(),
+                    _ => null,
+                };
+                if (task is not null)
                 {
-                    await valueTask.AsTask().WaitAsync(limit).ConfigureAwait(false);
+                    await AwaitStoppingAtTheLimitAsync(task, match, limit).ConfigureAwait(false);
                 }
 
                 return (StepStatus.Passed, null);
@@ -190,6 +203,36 @@ public sealed class ScenarioRunner(RunContext run)
             catch (Exception thrown)
             {
                 return Classify(thrown is TargetInvocationException { InnerException: { } inner } ? inner : thrown, match, limit, run);
+            }
+        }
+
+        /// <summary>
+        /// Awaits the step; when the limit passes first, the step's own waits are cancelled (they observe the
+        /// scenario's cancellation) and it gets <see cref="StopGrace"/> to stop before the scenario is cleaned up.
+        /// </summary>
+        private async Task AwaitStoppingAtTheLimitAsync(Task task, StepMatch match, CancellationToken limit)
+        {
+            try
+            {
+                await task.WaitAsync(limit).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !task.IsCompleted)
+            {
+                try
+                {
+                    await task.WaitAsync(StopGrace, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // How the step ended after the limit does not matter: the limit is what is reported.
+                }
+
+                if (!task.IsCompleted)
+                {
+                    context.Note($"the step \"{match.Step.Text}\" did not stop within {StopGrace.TotalSeconds:0} s of being cancelled; the scenario was cleaned up without it");
+                }
+
+                throw;
             }
         }
 

@@ -88,6 +88,21 @@ public sealed class Transcript
         }
     }
 
+    /// <summary>Appends every entry of <paramref name="other"/>, with its process ids and pipe names, keeping its timings.</summary>
+    public void Append(Transcript other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var entries = other.Entries;
+        var processIds = other.ProcessIds;
+        var pipeNames = other.PipeNames;
+        lock (_gate)
+        {
+            _entries.AddRange(entries);
+            _processIds.UnionWith(processIds);
+            _pipeNames.UnionWith(pipeNames);
+        }
+    }
+
     /// <summary>Marks <paramref name="processId"/> as a process id wherever it appears.</summary>
     public void RegisterProcessId(int processId)
     {

@@ -1,21 +1,19 @@
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 
 namespace Conformance.Reference.Launcher;
 
 /// <summary>
 /// LC-L16: decides whether a pipe client belongs to the connector the Launcher started. The started process
-/// and its descendants belong; so does a process re-parented to the Launcher (the Launcher is a child
-/// subreaper, so double-forked descendants land there) whose environment names this session's pipe.
+/// and its descendants belong; so does a process that left that tree (a double fork, a lost parent) but is
+/// still contained below the connector's process host.
 /// </summary>
 public static class ClientProcessCheck
 {
     /// <summary>Classifies <paramref name="clientProcessId"/>.</summary>
     /// <param name="clientProcessId">The client's pid, from the kernel; null when unknown.</param>
     /// <param name="startedProcessId">The connector's pid; null when it has not been started yet.</param>
-    /// <param name="launcherProcessId">The Launcher's own pid.</param>
-    /// <param name="marker">The environment variable and value only this session's descendants carry.</param>
-    public static (ClientRelation Relation, string Description) Classify(
-        int? clientProcessId, int? startedProcessId, int launcherProcessId, KeyValuePair<string, string> marker)
+    /// <param name="contained">Whether a pid is contained below the connector's process host; null before the start.</param>
+    public static (ClientRelation Relation, string Description) Classify(int? clientProcessId, int? startedProcessId, Func<int, bool>? contained)
     {
         if (clientProcessId is not { } client)
         {
@@ -33,10 +31,9 @@ public static class ClientProcessCheck
             return (ClientRelation.Descendant, $"process {client} descends from the connector {started} ({ancestors.TakeWhile(ancestor => ancestor != started).Count() + 1} levels down)");
         }
 
-        if (ancestors.Contains(launcherProcessId) && client != launcherProcessId
-            && ProcessTable.TryReadEnvironmentVariable(client, marker.Key) == marker.Value)
+        if (startedProcessId is not null && contained?.Invoke(client) == true)
         {
-            return (ClientRelation.AdoptedDescendant, $"process {client} left the connector's tree but was adopted by the Launcher and carries {marker.Key}");
+            return (ClientRelation.AdoptedDescendant, $"process {client} left the connector's tree but is still contained below the connector's process host");
         }
 
         var startedText = startedProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(not started yet)";

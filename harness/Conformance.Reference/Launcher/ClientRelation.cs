@@ -9,7 +9,7 @@ public enum ClientRelation
     /// <summary>A descendant of the started process.</summary>
     Descendant,
 
-    /// <summary>A descendant that left the tree (double fork) and was re-parented to the Launcher, and carries the session's pipe name.</summary>
+    /// <summary>A descendant that left the tree (double fork, lost parent) but is still contained below the connector's process host.</summary>
     AdoptedDescendant,
 
     /// <summary>Any other process.</summary>

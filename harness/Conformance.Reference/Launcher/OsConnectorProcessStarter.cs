@@ -1,22 +1,16 @@
-using System.Diagnostics;
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 
 namespace Conformance.Reference.Launcher;
 
-/// <summary>Starts a connector as a real process, its output discarded (the Launcher does not read it).</summary>
+/// <summary>Starts a connector as a real process below a process host, in the Launcher's working folder; its output is drained, not read.</summary>
 public sealed class OsConnectorProcessStarter : IConnectorProcessStarter
 {
     /// <inheritdoc />
-    public Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken)
+    public async Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var start = ProcessCommand.StartInfo(request.Command[0], request.Command.Skip(1),
-            request.Environment.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {request.Command[0]}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return Task.FromResult(new StartedConnector(process));
+        var environment = request.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+        var process = await SupervisedProcess.StartAsync(new ProcessLaunch(request.Command, Directory.GetCurrentDirectory(), environment), cancellationToken).ConfigureAwait(false);
+        return new StartedConnector(process);
     }
 }

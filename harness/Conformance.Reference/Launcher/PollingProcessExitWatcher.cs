@@ -1,4 +1,4 @@
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 
 namespace Conformance.Reference.Launcher;
 

@@ -1,5 +1,4 @@
 using Conformance.Protocols.LauncherConnector;
-using Conformance.Protocols.Processes;
 using Conformance.Protocols.Transport;
 
 namespace Conformance.Reference.Launcher;
@@ -19,14 +18,13 @@ public sealed class ReferenceLauncher
     private readonly IConnectorProcessStarter _starter;
     private readonly IProcessExitWatcher _processExits;
 
-    /// <summary>Creates a Launcher; on Linux it becomes a child subreaper so that connectors' descendants stay in view.</summary>
+    /// <summary>Creates a Launcher; each connector it starts is contained below a process host of its own.</summary>
     public ReferenceLauncher(LauncherSettings settings, TimeProvider time, IConnectorProcessStarter starter, IProcessExitWatcher processExits)
     {
         _settings = settings;
         _time = time;
         _starter = starter;
         _processExits = processExits;
-        ChildSubreaper.TryEnable();
     }
 
     /// <summary>Starts a session for <paramref name="configuration"/> with the connector <paramref name="connectorCommand"/>.</summary>
@@ -51,11 +49,10 @@ public sealed class ReferenceLauncher
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(connectorCommand);
         var pipeName = PipeName.NewUnique("vsi");
-        var marker = new KeyValuePair<string, string>(PipeNameVariable, pipeName);
-        var startedProcessId = 0; // 0 until the connector is started: no client can have pid 0
+        StartedConnector? started = null; // null until the connector is started: a client before that cannot be it
         var server = PipeServer.Listen(pipeName, new PipeServerOptions
         {
-            Admission = (client, _) => ValueTask.FromResult(Admit(client, Volatile.Read(ref startedProcessId) is var pid and > 0 ? pid : null, marker)),
+            Admission = (client, _) => ValueTask.FromResult(Admit(client, Volatile.Read(ref started))),
             Refused = refusal => session.Journal.Add(new ClientRefused(_time.GetUtcNow(), refusal.Client, refusal.Reason)),
         });
         session.Journal.Add(new PipeListening(_time.GetUtcNow(), pipeName));
@@ -80,19 +77,19 @@ public sealed class ReferenceLauncher
             throw;
         }
 
-        Volatile.Write(ref startedProcessId, connector.ProcessId);
+        Volatile.Write(ref started, connector);
         session.Journal.Add(new ConnectorProcessStarted(_time.GetUtcNow(), connector.ProcessId));
         return new LaunchedSession(session, pipeName, connector, server, serving, stop);
     }
 
-    private AdmissionDecision Admit(PipeClientIdentity client, int? startedProcessId, KeyValuePair<string, string> marker)
+    private AdmissionDecision Admit(PipeClientIdentity client, StartedConnector? started)
     {
         if (!_settings.VerifyClientProcess)
         {
             return AdmissionDecision.Admit("first client (client-process check off)");
         }
 
-        var (relation, description) = ClientProcessCheck.Classify(client.ProcessId, startedProcessId, Environment.ProcessId, marker);
+        var (relation, description) = ClientProcessCheck.Classify(client.ProcessId, started?.ProcessId, started is null ? null : started.Contains);
         return ClientProcessCheck.Belongs(relation) ? AdmissionDecision.Admit(description) : AdmissionDecision.Refuse(description);
     }
 

@@ -1,35 +1,19 @@
-using System.Diagnostics;
+using Conformance.Processes;
 
 namespace Conformance.Reference.Launcher;
 
-/// <summary>A connector process the Launcher started; disposing ends it and its descendants.</summary>
-public sealed class StartedConnector(Process process) : IAsyncDisposable
+/// <summary>A connector process the Launcher started, contained below its process host; disposing ends it and everything it started.</summary>
+public sealed class StartedConnector(SupervisedProcess process) : IAsyncDisposable
 {
     /// <summary>The connector's process id.</summary>
-    public int ProcessId { get; } = process.Id;
+    public int ProcessId => process.ProcessId;
 
-    /// <summary>Completes when the connector exits.</summary>
-    public Task Exited => process.WaitForExitAsync();
+    /// <summary>Completes when the connector exits of its own accord.</summary>
+    public Task Exited => process.Exited;
+
+    /// <summary>True when <paramref name="processId"/> is the connector or contained below its process host (LC-L16).</summary>
+    public bool Contains(int processId) => process.Contains(processId);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            // It had already gone.
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 }

@@ -118,7 +118,7 @@ public class FixtureCertificationTests
             {
                 if (entry!["line"] is JsonObject line && line["processId"] is JsonValue pid && pid.TryGetValue<int>(out var processId))
                 {
-                    Assert.That(Conformance.Protocols.Processes.ProcessTable.IsAlive(processId), Is.False, $"process {processId} of {file} outlived the run");
+                    Assert.That(Conformance.Processes.ProcessTable.IsAlive(processId), Is.False, $"process {processId} of {file} outlived the run");
                 }
             }
         }

@@ -1,15 +1,17 @@
-using System.Text.Json.Nodes;
 using Conformance.Engine.Running;
+using Conformance.Engine.Situations;
+using Conformance.Engine.Validation;
 
 namespace Conformance.Engine.LauncherConnector.Connector;
 
 /// <summary>
-/// One connector scenario's state: the configuration chosen by its Given steps and the sessions its When
-/// steps ran (the comparison session of LC-C12 besides the main one).
+/// One connector scenario's state: the configuration its Given steps chose, and the recorded runs its steps
+/// took in. A run is an act on a configuration; every scenario that asks for the same act on the same
+/// configuration judges the same recording (a fresh one per scenario under --isolated).
 /// </summary>
-public sealed class ConnectorScenario(ScenarioContext context, ConnectorTarget target, ConnectivityGate gate, Validation.SchemaSet schemas) : IAsyncDisposable
+public sealed class ConnectorScenario(ScenarioContext context, ConnectorTarget target, ConnectivityGate gate, SchemaSet schemas, SituationStore situations)
 {
-    private readonly List<ConnectorSession> _sessions = [];
+    private ConnectorSession? _session;
 
     /// <summary>The connector under test.</summary>
     public ConnectorTarget Target => target;
@@ -17,30 +19,51 @@ public sealed class ConnectorScenario(ScenarioContext context, ConnectorTarget t
     /// <summary>The run's answer to "does the connector connect at all".</summary>
     public ConnectivityGate Gate => gate;
 
-    /// <summary>The configuration the next session sends.</summary>
-    public JsonObject? Configuration { get; set; }
+    /// <summary>The configuration the next act uses.</summary>
+    public ConfigurationChoice? Configuration { get; set; }
 
-    /// <summary>The session under judgement.</summary>
-    public ConnectorSession Session => _sessions.LastOrDefault() ?? throw new InvalidOperationException("No connector session has run yet: a When step must run it first.");
-
-    /// <summary>A fresh session for a new connector process.</summary>
-    public ConnectorSession NewSession()
-    {
-        var session = new ConnectorSession(context, target, schemas);
-        _sessions.Add(session);
-        return session;
-    }
+    /// <summary>The recorded run under judgement: the last one a step took in.</summary>
+    public ConnectorSession Session => _session ?? throw new InvalidOperationException("No connector session has been recorded yet: a When step must run one first.");
 
     /// <summary>The configuration the Given steps chose.</summary>
-    public JsonObject RequireConfiguration() =>
+    public ConfigurationChoice RequireConfiguration() =>
         Configuration ?? throw new InvalidOperationException("No configuration was chosen: a Given step must choose one.");
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The recording of <paramref name="act"/> (named <paramref name="name"/>) on <paramref name="configuration"/>:
+    /// made now if no scenario made it yet, else shared. It becomes the session under judgement.
+    /// </summary>
+    public async Task<ConnectorSession> RecordAsync(string name, ConfigurationChoice configuration, Func<ConnectorSession, Task> act)
     {
-        foreach (var session in _sessions)
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(act);
+        _session = await situations.RecordAsync(
+            context,
+            new Situation(name, configuration.Name),
+            async (recording, cancellation) =>
+            {
+                var session = new ConnectorSession(recording, target, schemas, configuration.Build(target), cancellation);
+                try
+                {
+                    await act(session).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await session.DisposeAsync().ConfigureAwait(false);
+                }
+
+                return session;
+            }).ConfigureAwait(false);
+        return _session;
+    }
+
+    /// <summary>Skips the scenario, with the reason, when the recorded run never connected (LC-C01 judges that).</summary>
+    public static void RequireConnection(ConnectorSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!session.Connected)
         {
-            await session.DisposeAsync().ConfigureAwait(false);
+            throw new ScenarioSkippedException($"the connector did not connect (LC-C01 judges it): {session.ConnectFailure}");
         }
     }
 }

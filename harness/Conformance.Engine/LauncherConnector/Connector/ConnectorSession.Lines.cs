@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Conformance.Engine.Snapshots;
 using Conformance.Protocols.LauncherConnector;
 using Conformance.Protocols.Lines;
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 
 namespace Conformance.Engine.LauncherConnector.Connector;
 
@@ -12,11 +12,12 @@ public sealed partial class ConnectorSession
     /// <summary>Ends the remote client the connector reported, standing in for the end of the remote session (LC-C07).</summary>
     public void EndRemoteClient(int processId)
     {
+        Process?.Tree.Sample();
         var member = Process?.Tree.Seen.FirstOrDefault(process => process.ProcessId == processId);
         var now = ProcessTable.TryRead(processId);
         if (member is null || now is null || now.StartTime != member.StartTime)
         {
-            _context.Note($"processId {processId} is not a process of the connector's tree, so the harness did not end it");
+            Recording.Note($"processId {processId} is not a process of the connector's tree, so the harness did not end it");
             return;
         }
 
@@ -26,12 +27,12 @@ public sealed partial class ConnectorSession
 
             // Recorded before the kill: the connector's reaction can only come after it.
             RemoteClientEndedAt = Elapsed;
-            _context.Transcript.Add("remote-client-ended", new JsonObject { ["processId"] = processId });
+            Recording.Transcript.Add("remote-client-ended", new JsonObject { ["processId"] = processId });
             remote.Kill(entireProcessTree: true);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            _context.Note($"the remote client {processId} had already gone when its lifetime ended");
+            Recording.Note($"the remote client {processId} had already gone when its lifetime ended");
         }
     }
 
@@ -68,37 +69,44 @@ public sealed partial class ConnectorSession
 
         if (parsed?.Event?.ProcessId is { } processId)
         {
-            _context.Transcript.RegisterProcessId(processId);
+            Recording.Transcript.RegisterProcessId(processId);
         }
 
         if (parsed?.UnknownMembers is { Count: > 0 } unknown)
         {
-            _context.Note($"line {line.Number} has members the protocol does not define: {string.Join(", ", unknown)}");
+            Recording.Note($"line {line.Number} has members the protocol does not define: {string.Join(", ", unknown)}");
         }
 
-        _context.Transcript.Add("received", Describe(received));
+        Recording.Transcript.Add("received", Describe(received));
         ScheduleRemoteClientEnd(received);
         Signal();
     }
 
     private void ScheduleRemoteClientEnd(ReceivedLine received)
     {
-        if (received.Event is not { EventType: CustomConnectorEventType.RemoteConnectionWindowCreated, ProcessId: { } processId } || _remoteClientEnded)
+        if (received.Event is not { EventType: CustomConnectorEventType.RemoteConnectionWindowCreated, ProcessId: { } processId } || _remoteClientEndScheduled)
         {
             return;
         }
 
-        _remoteClientEnded = true;
-        _ = Task.Delay(Target.Timeouts.WindowLifetime, _stop.Token).ContinueWith(
-            delay =>
-            {
-                if (!delay.IsCanceled)
-                {
-                    EndRemoteClient(processId);
-                    Signal();
-                }
-            },
-            TaskScheduler.Default);
+        // Awaited when the run ends, so the remote client is never ended during or after that.
+        _remoteClientEndScheduled = true;
+        _remoteClientEnding = EndRemoteClientAfterItsLifetimeAsync(processId);
+    }
+
+    private async Task EndRemoteClientAfterItsLifetimeAsync(int processId)
+    {
+        try
+        {
+            await Task.Delay(Target.Timeouts.WindowLifetime, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        EndRemoteClient(processId);
+        Signal();
     }
 
     private static JsonObject Describe(ReceivedLine received)

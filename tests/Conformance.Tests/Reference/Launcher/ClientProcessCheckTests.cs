@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 using Conformance.Reference.Launcher;
 using Conformance.Tests.Support;
 
@@ -8,64 +7,42 @@ namespace Conformance.Tests.Reference.Launcher;
 [Platform(Include = "Linux")]
 public class ClientProcessCheckTests
 {
-    private static readonly KeyValuePair<string, string> Marker = new("VSI_IPC_PIPE_NAME", "vsi-test-marker");
+    private static Task<SupervisedProcess> Start(string script) =>
+        SupervisedProcess.StartAsync(new ProcessLaunch(["/bin/sh", "-c", script], Path.GetTempPath(), new Dictionary<string, string?>()));
 
     [Test]
     public async Task Admits_the_started_process_and_its_descendants_and_refuses_the_Launcher_itself()
     {
-        using var connector = Start("sleep 30 & wait", Marker);
-        try
-        {
-            var child = await ChildOf(connector.Id);
+        await using var connector = await Start("sleep 30 & wait");
+        var child = await ChildOf(connector.ProcessId);
 
-            Assert.That(ClientProcessCheck.Classify(connector.Id, connector.Id, Environment.ProcessId, Marker).Relation, Is.EqualTo(ClientRelation.StartedProcess));
-            Assert.That(ClientProcessCheck.Classify(child, connector.Id, Environment.ProcessId, Marker).Relation, Is.EqualTo(ClientRelation.Descendant));
-            Assert.That(ClientProcessCheck.Classify(Environment.ProcessId, connector.Id, Environment.ProcessId, Marker).Relation, Is.EqualTo(ClientRelation.Unrelated));
-        }
-        finally
-        {
-            connector.Kill(entireProcessTree: true);
-        }
+        Assert.That(ClientProcessCheck.Classify(connector.ProcessId, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.StartedProcess));
+        Assert.That(ClientProcessCheck.Classify(child, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.Descendant));
+        Assert.That(ClientProcessCheck.Classify(Environment.ProcessId, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.Unrelated));
+        Assert.That(ClientProcessCheck.Classify(connector.HostProcessId, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.Unrelated));
     }
 
     [Test]
-    public async Task Admits_a_double_forked_descendant_adopted_by_the_Launcher_when_it_carries_the_session_s_pipe()
+    public async Task Admits_a_double_forked_descendant_that_stayed_below_the_connector_s_process_host()
     {
-        Assert.That(ChildSubreaper.TryEnable(), "the Launcher makes itself a child subreaper");
-        using var connector = Start("(sleep 30 &) ; exit 0", Marker);
-        await connector.WaitForExitAsync();
-        var orphan = await ChildOf(Environment.ProcessId, candidate => ProcessTable.TryRead(candidate)?.CommandLine.FirstOrDefault() == "sleep"
-            && ProcessTable.TryReadEnvironmentVariable(candidate, Marker.Key) == Marker.Value);
-        try
-        {
-            var (relation, description) = ClientProcessCheck.Classify(orphan, connector.Id, Environment.ProcessId, Marker);
-            var otherSession = ClientProcessCheck.Classify(orphan, connector.Id, Environment.ProcessId, new KeyValuePair<string, string>(Marker.Key, "another-pipe"));
+        await using var connector = await Start("(sleep 30 &) ; exec sleep 31");
+        var orphan = await ChildOf(connector.HostProcessId, candidate => ProcessTable.TryRead(candidate)?.CommandLine.SequenceEqual(["sleep", "30"]) == true);
+        await using var elsewhere = await Start("exec sleep 32");
 
-            Assert.That(relation, Is.EqualTo(ClientRelation.AdoptedDescendant), description);
-            Assert.That(otherSession.Relation, Is.EqualTo(ClientRelation.Unrelated), "the marker names this session's pipe only");
-        }
-        finally
-        {
-            Process.GetProcessById(orphan).Kill();
-            Process.GetProcessById(orphan).WaitForExit(5000);
-            ZombieReaper.TryReap(orphan);
-        }
+        var (relation, description) = ClientProcessCheck.Classify(orphan, connector.ProcessId, connector.Contains);
+        var otherSession = ClientProcessCheck.Classify(orphan, elsewhere.ProcessId, elsewhere.Contains);
+
+        Assert.That(relation, Is.EqualTo(ClientRelation.AdoptedDescendant), description);
+        Assert.That(otherSession.Relation, Is.EqualTo(ClientRelation.Unrelated), "another connector's host does not contain it");
     }
 
     [Test]
     public void Refuses_a_client_that_came_before_any_connector_was_started()
     {
-        var (relation, description) = ClientProcessCheck.Classify(Environment.ProcessId, null, Environment.ProcessId, Marker);
+        var (relation, description) = ClientProcessCheck.Classify(Environment.ProcessId, null, null);
 
         Assert.That(relation, Is.EqualTo(ClientRelation.Unrelated));
         Assert.That(description, Does.Contain("not started yet"));
-    }
-
-    private static Process Start(string script, KeyValuePair<string, string> marker)
-    {
-        var start = new ProcessStartInfo("/bin/sh", ["-c", script]) { RedirectStandardInput = true };
-        start.Environment[marker.Key] = marker.Value;
-        return Process.Start(start)!;
     }
 
     private static Task<int> ChildOf(int parent, Func<int, bool>? filter = null) =>

@@ -1,6 +1,6 @@
 using Conformance.Engine.LauncherConnector;
 using Conformance.Engine.LauncherConnector.Launcher;
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 using Conformance.Reference.Appliance;
 using Conformance.Reference.Launcher;
 

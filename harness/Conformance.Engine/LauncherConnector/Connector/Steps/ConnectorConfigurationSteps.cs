@@ -8,11 +8,9 @@ public sealed class ConnectorConfigurationSteps(ConnectorScenario scenario)
 {
     [Given("a (launchable|failing) configuration(?: with a password and a secure field)?")]
     public void GivenAConfiguration(string kind) =>
-        scenario.Configuration = kind == "launchable"
-            ? ConfigurationFactory.Launchable(scenario.Target, Guid.NewGuid())
-            : ConfigurationFactory.Failing(scenario.Target, Guid.NewGuid());
+        scenario.Configuration = kind == "launchable" ? ConfigurationChoice.Launchable : ConfigurationChoice.Failing;
 
     [Given("a launchable configuration with (unknown extra members|non-ASCII text|empty dictionaries)")]
     public void GivenAnUnusualConfiguration(UnusualConfiguration variant) =>
-        scenario.Configuration = ConfigurationFactory.Unusual(scenario.Target, Guid.NewGuid(), variant);
+        scenario.Configuration = ConfigurationChoice.With(variant);
 }

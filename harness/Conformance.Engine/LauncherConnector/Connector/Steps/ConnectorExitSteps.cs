@@ -9,21 +9,11 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 [Binding]
 public sealed class ConnectorExitSteps(ConnectorScenario scenario, ScenarioContext context)
 {
-    private TimeSpan _cpuAtHangUp;
-
     [When("the Launcher closes the pipe after the connector reported its window")]
     public async Task WhenTheLauncherHangsUpAfterTheWindow()
     {
-        var session = scenario.NewSession();
-        await SessionScript.StartAndConnectAsync(scenario, session, judgesConnection: false, context.Cancellation);
-        if (!await SessionScript.AwaitWindowOrFailureAsync(session))
-        {
-            context.Note("no window or failure came within the window deadline; the Launcher closed the pipe anyway");
-        }
-
-        _cpuAtHangUp = session.Process!.CpuTime();
-        await session.CloseFromLauncherAsync();
-        await session.WaitUntilAsync(s => s.Exited, scenario.Target.Timeouts.Exit);
+        var session = await scenario.RecordAsync(ConnectorActs.HangUp, scenario.RequireConfiguration(), session => SessionScript.HangUpAfterWindowAsync(session, scenario.Gate));
+        ConnectorScenario.RequireConnection(session);
     }
 
     [Then("the connector exits within the exit deadline")]
@@ -33,24 +23,21 @@ public sealed class ConnectorExitSteps(ConnectorScenario scenario, ScenarioConte
     public void ThenItDidNotSpin()
     {
         var session = scenario.Session;
-        var cpu = session.Process!.CpuTime() - _cpuAtHangUp;
-        var end = Deadline.ExitOf(session) ?? session.Elapsed;
+        var cpu = session.CpuAtEnd!.Value - session.CpuAtHangUp!.Value;
+        var end = Deadline.ExitOf(session) ?? session.EndedAt!.Value;
         context.Report(ExitJudge.Quiet(cpu, end - session.ClosedByLauncherAt!.Value));
     }
 
     [Given("the connector reports RemoteConnectionWindowCreated for the plain launchable configuration")]
     public async Task GivenItWorksWithThePlainConfiguration()
     {
-        scenario.Configuration = ConfigurationFactory.Launchable(scenario.Target, Guid.NewGuid());
-        var session = scenario.NewSession();
-        await SessionScript.StartAndConnectAsync(scenario, session, judgesConnection: false, context.Cancellation);
-        await SessionScript.AwaitWindowOrFailureAsync(session);
+        // The same run as LC-C01's: recorded once, compared with by every variant.
+        var session = await scenario.RecordAsync(ConnectorActs.UntilWindow, ConfigurationChoice.Launchable, session => SessionScript.UntilWindowAsync(session, scenario.Gate));
+        ConnectorScenario.RequireConnection(session);
         if (!session.Events.Any(e => e.EventType == CustomConnectorEventType.RemoteConnectionWindowCreated))
         {
             throw new ScenarioSkippedException("the connector reports no window even for the plain configuration (LC-C07 judges that), so there is nothing to compare with");
         }
-
-        await session.DisposeAsync();
     }
 
     [Then("it reported RemoteConnectionWindowCreated as it does for the plain configuration, and neither crashed nor reported RemoteConnectionFailure")]

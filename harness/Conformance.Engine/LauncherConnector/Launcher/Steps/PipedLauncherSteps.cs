@@ -2,7 +2,7 @@ using Conformance.Engine.Bindings;
 using Conformance.Engine.Validation;
 using Conformance.Protocols.LauncherConnector;
 using Conformance.Protocols.Lines;
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 using Conformance.Protocols.Transport;
 using Conformance.Reference.Launcher;
 

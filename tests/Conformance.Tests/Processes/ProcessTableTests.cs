@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Conformance.Protocols.Processes;
+using Conformance.Processes;
 
-namespace Conformance.Tests.Protocols.Processes;
+namespace Conformance.Tests.Processes;
 
 [Platform(Include = "Linux")]
 public class ProcessTableTests

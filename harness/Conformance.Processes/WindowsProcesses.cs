@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>
 /// The Windows process table: parent ids from a Toolhelp snapshot, times from the process objects, and

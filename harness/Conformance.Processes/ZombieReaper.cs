@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>
 /// Reaps processes this process adopted as child subreaper. .NET reaps only the children it started, so an

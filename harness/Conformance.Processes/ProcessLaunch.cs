@@ -1,14 +1,12 @@
-namespace Conformance.Engine.Processes;
+namespace Conformance.Processes;
 
 /// <summary>How to start a process under supervision.</summary>
 /// <param name="Command">Executable and arguments.</param>
 /// <param name="WorkingDirectory">Where it runs.</param>
 /// <param name="Environment">Variables set over the harness's own; a null value removes the variable.</param>
-/// <param name="Marker">A variable only this process and its descendants carry, to find descendants that left the tree.</param>
 /// <param name="WatchFor">Strings to look for in its output as it streams (secrets and their encodings).</param>
 public sealed record ProcessLaunch(
     IReadOnlyList<string> Command,
     string WorkingDirectory,
     IReadOnlyDictionary<string, string?> Environment,
-    KeyValuePair<string, string>? Marker = null,
     IReadOnlyList<string>? WatchFor = null);

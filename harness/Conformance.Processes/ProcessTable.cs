@@ -1,4 +1,4 @@
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>Reads the system's process table: Linux <c>/proc</c>, the Windows process snapshot elsewhere.</summary>
 public static class ProcessTable

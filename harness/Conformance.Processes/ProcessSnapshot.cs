@@ -1,4 +1,4 @@
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>What the system says about one process at one moment.</summary>
 /// <param name="ProcessId">The process.</param>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>
 /// Linux: makes this process the "child subreaper" of its descendants, so a process that double-forks away

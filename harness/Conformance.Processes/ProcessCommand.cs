@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>Turns a command (executable and arguments) and environment changes into a start that redirects every stream.</summary>
 public static class ProcessCommand

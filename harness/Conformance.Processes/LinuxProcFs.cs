@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Conformance.Protocols.Processes;
+namespace Conformance.Processes;
 
 /// <summary>The Linux process table as <c>/proc</c> shows it.</summary>
 internal static class LinuxProcFs

@@ -1,8 +1,8 @@
 using System.Text;
-using Conformance.Engine.Processes;
+using Conformance.Processes;
 using Conformance.Tests.Support;
 
-namespace Conformance.Tests.Engine.Processes;
+namespace Conformance.Tests.Processes;
 
 public class OutputCaptureTests
 {

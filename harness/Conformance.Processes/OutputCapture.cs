@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Conformance.Engine.Processes;
+namespace Conformance.Processes;
 
 /// <summary>
 /// Drains one output stream of a process so it never blocks on a full pipe, keeps its first bytes for the

@@ -1,0 +1,296 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Conformance.Protocols.Transport;
+
+namespace Conformance.Processes;
+
+/// <summary>
+/// A process under test, started below a process host and watched from start to end: its output is drained
+/// and searched, its tree (command lines included) is sampled while it runs, its CPU time is added up, and
+/// ending it ends everything it started — double-forked, re-sessioned or orphaned descendants too — before
+/// <see cref="EndAsync"/> returns.
+/// </summary>
+public sealed class SupervisedProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan HostReportBound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EndBound = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(5);
+    private readonly Process _host;
+    private readonly HostControl _control;
+    private readonly Dictionary<(int, ulong), TimeSpan> _cpuByProcess = [];
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopSampling = new();
+    private readonly Task _sampling;
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lazy<Task> _ending;
+    private int _disposed;
+
+    private SupervisedProcess(Process host, HostControl control, int processId, ProcessLaunch launch, DateTimeOffset startedAt)
+    {
+        _host = host;
+        _control = control;
+        ProcessId = processId;
+        HostProcessId = host.Id;
+        StartedAt = startedAt;
+        Tree = new ProcessTreeRecorder(processId, host.Id);
+        StandardOutput = new OutputCapture(host.StandardOutput.BaseStream, launch.WatchFor);
+        StandardError = new OutputCapture(host.StandardError.BaseStream, launch.WatchFor);
+        StandardInput = host.StandardInput.BaseStream;
+        _ = control.Exited.ContinueWith(
+            exit =>
+            {
+                ExitedAt = DateTimeOffset.UtcNow;
+                _exited.TrySetResult(exit.Result);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+        _ending = new Lazy<Task>(EndOnceAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+        Tree.Sample();
+        _sampling = Task.Run(SampleAsync);
+    }
+
+    /// <summary>The command's own process.</summary>
+    public int ProcessId { get; }
+
+    /// <summary>The process host above it, which contains everything it starts.</summary>
+    public int HostProcessId { get; }
+
+    /// <summary>When it was started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When it exited of its own accord; null while it runs, or when the harness ended it.</summary>
+    public DateTimeOffset? ExitedAt { get; private set; }
+
+    /// <summary>Completes with the exit code when the command exits of its own accord; never when the harness ends it.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    /// <summary>True once <see cref="EndAsync"/> has ended it while it was still running.</summary>
+    public bool EndedByHarness { get; private set; }
+
+    /// <summary>How many processes of the tree were still running when the harness ended it (null until then, or when unknown).</summary>
+    public int? ProcessesEnded { get; private set; }
+
+    /// <summary>Its standard input: what the harness writes, the command reads.</summary>
+    public Stream StandardInput { get; }
+
+    /// <summary>Its standard output.</summary>
+    public OutputCapture StandardOutput { get; }
+
+    /// <summary>Its standard error.</summary>
+    public OutputCapture StandardError { get; }
+
+    /// <summary>Every process seen in its tree.</summary>
+    public ProcessTreeRecorder Tree { get; }
+
+    /// <summary>Starts <paramref name="launch"/>'s command below a fresh process host.</summary>
+    /// <exception cref="ProcessStartException">It could not be started; the message says what and why.</exception>
+    public static async Task<SupervisedProcess> StartAsync(ProcessLaunch launch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        if (launch.Command.Count == 0 || launch.Command[0].Length == 0)
+        {
+            throw new ProcessStartException("The command is empty.");
+        }
+
+        // A second line of defence: should the host itself be killed, its orphans come to the harness.
+        ChildSubreaper.TryEnable();
+        var controlName = PipeName.NewUnique("host");
+        await using var server = PipeServer.Listen(controlName);
+        var environment = launch.Environment.Append(KeyValuePair.Create(ProcessHostProtocol.ControlVariable, (string?)controlName));
+        var command = ResolveExecutable(launch.Command[0], launch.WorkingDirectory);
+        var hostCommand = DotnetHost.Command(ProcessHostProtocol.AssemblyFile, "The process host");
+        var start = ProcessCommand.StartInfo(hostCommand[0], [.. hostCommand.Skip(1), command, .. launch.Command.Skip(1)], environment);
+        start.WorkingDirectory = launch.WorkingDirectory;
+        var startedAt = DateTimeOffset.UtcNow;
+        Process host;
+        try
+        {
+            host = Process.Start(start) ?? throw new ProcessStartException("The process host did not start.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new ProcessStartException($"Could not start the process host in {launch.WorkingDirectory}: {exception.Message}", exception);
+        }
+
+        try
+        {
+            var (control, processId) = await HostControl.AcceptAsync(server, host.WaitForExitAsync(cancellationToken), HostReportBound, cancellationToken).ConfigureAwait(false);
+            return new SupervisedProcess(host, control, processId, launch, startedAt);
+        }
+        catch (ProcessStartException exception)
+        {
+            await EndHostAsync(host).ConfigureAwait(false);
+            throw new ProcessStartException($"Could not start {launch.Command[0]} in {launch.WorkingDirectory}: {exception.Message}", exception);
+        }
+        catch
+        {
+            await EndHostAsync(host).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>CPU time used by every process of the tree so far (sampled).</summary>
+    public TimeSpan CpuTime()
+    {
+        if (!_ending.IsValueCreated)
+        {
+            Sample();
+        }
+
+        lock (_gate)
+        {
+            return _cpuByProcess.Values.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
+        }
+    }
+
+    /// <summary>True when <paramref name="processId"/> is the command or any process below its host now.</summary>
+    public bool Contains(int processId)
+    {
+        if (processId == HostProcessId)
+        {
+            return false;
+        }
+
+        return OperatingSystem.IsWindows()
+            ? WindowsJob.Contains(HostProcessId, processId)
+            : processId == ProcessId || ProcessTable.Ancestors(processId).Contains(HostProcessId);
+    }
+
+    /// <summary>
+    /// Ends every process of the tree and waits (bounded) until the host confirms none is left; the output is
+    /// drained to its end. Calling it again waits for the same end.
+    /// </summary>
+    public Task EndAsync() => _ending.Value;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await EndAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _control.DisposeAsync().ConfigureAwait(false);
+            _host.Dispose();
+            _stopSampling.Dispose();
+        }
+    }
+
+    private async Task EndOnceAsync()
+    {
+        var runningAtEnd = !_exited.Task.IsCompleted;
+        Sample();
+        await _stopSampling.CancelAsync().ConfigureAwait(false);
+        await _sampling.ConfigureAwait(false);
+        ProcessesEnded = await _control.EndAsync(EndBound).ConfigureAwait(false);
+        EndedByHarness = runningAtEnd && !_exited.Task.IsCompleted;
+        if (ProcessesEnded is null)
+        {
+            // The host did not answer (it was killed, or hangs): end its tree and what was seen of ours directly.
+            await EndHostAsync(_host).ConfigureAwait(false);
+            KillSeenMembers();
+        }
+
+        try
+        {
+            await _host.WaitForExitAsync().WaitAsync(EndBound).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await EndHostAsync(_host).ConfigureAwait(false);
+        }
+
+        try
+        {
+            _host.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Already gone with the host.
+        }
+
+        await Task.WhenAll(StandardOutput.Completion, StandardError.Completion).WaitAsync(DrainBound).ConfigureAwait(false);
+    }
+
+    private void KillSeenMembers()
+    {
+        foreach (var member in Tree.Seen)
+        {
+            if (ProcessTable.TryRead(member.ProcessId) is { IsZombie: false } now && now.StartTime == member.StartTime)
+            {
+                try
+                {
+                    using var process = Process.GetProcessById(member.ProcessId);
+                    process.Kill();
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or Win32Exception or NotSupportedException)
+                {
+                    // Gone between the look and the kill.
+                }
+            }
+
+            if (ProcessTable.TryRead(member.ProcessId) is { IsZombie: true, ParentProcessId: var parent } && parent == Environment.ProcessId)
+            {
+                ZombieReaper.TryReap(member.ProcessId);
+            }
+        }
+    }
+
+    private static async Task EndHostAsync(Process host)
+    {
+        try
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+            }
+
+            await host.WaitForExitAsync().WaitAsync(EndBound).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or Win32Exception or TimeoutException)
+        {
+            // Gone already, or beyond reach: the caller reports what it can.
+        }
+    }
+
+    private async Task SampleAsync()
+    {
+        using var ticker = new PeriodicTimer(SampleInterval);
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(_stopSampling.Token).ConfigureAwait(false))
+            {
+                Sample();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ending.
+        }
+    }
+
+    private void Sample()
+    {
+        var alive = Tree.Sample();
+        lock (_gate)
+        {
+            foreach (var member in alive)
+            {
+                _cpuByProcess[(member.ProcessId, member.StartTime)] = member.CpuTime;
+            }
+        }
+    }
+
+    private static string ResolveExecutable(string executable, string workingDirectory) =>
+        executable.Contains('/') || executable.Contains('\\')
+            ? Path.GetFullPath(Path.Combine(workingDirectory, executable))
+            : executable;
+}
