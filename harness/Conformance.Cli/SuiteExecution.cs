@@ -20,7 +20,7 @@ internal static class SuiteExecution
         {
             scenarios = FeatureLoader.Load(settings.Layout.Features, settings.Layout.Root);
             var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
-            context = await RunContextFactory.CreateAsync(settings.Layout, snapshots, connector);
+            context = await RunContextFactory.CreateAsync(settings.Layout, snapshots, connector, settings.Isolated);
         }
         catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException)
         {

@@ -17,13 +17,18 @@ internal sealed class CommonOptions
 
     public Option<bool> Accept { get; } = new("--accept") { Description = "Approve the transcripts of this run into --snapshots." };
 
-    public Option<int> Parallel { get; } = new("--parallel") { Description = "Scenarios run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    /// <summary>Scenarios mostly wait on the executable under test, so more run at once than there are cores.</summary>
+    public static int DefaultParallelism { get; } = Math.Max(8, 4 * Environment.ProcessorCount);
+
+    public Option<int> Parallel { get; } = new("--parallel") { Description = $"Scenarios at work at once (default {DefaultParallelism}: they mostly wait, so more than the cores).", DefaultValueFactory = _ => DefaultParallelism };
+
+    public Option<bool> Isolated { get; } = new("--isolated") { Description = "A fresh run of the executable under test for every scenario, instead of one run per situation shared by the scenarios that judge it." };
 
     public Option<string?> Root { get; } = new("--root") { Description = "Folder holding features/ and schemas/ (found upward from here by default)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Report, Tags, Strict, Snapshots, Accept, Parallel, Root })
+        foreach (var option in new Option[] { Report, Tags, Strict, Snapshots, Accept, Parallel, Isolated, Root })
         {
             command.Options.Add(option);
         }
@@ -51,7 +56,8 @@ internal sealed class CommonOptions
             parse.GetValue(Strict),
             snapshots is null ? null : Path.GetFullPath(snapshots),
             accept,
-            parallel);
+            parallel,
+            parse.GetValue(Isolated));
     }
 
     public static ProjectLayout Layout(string? root)
@@ -80,4 +86,4 @@ internal sealed class CommonOptions
 }
 
 /// <summary>The settings of one run, read from the command line.</summary>
-internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, string? SnapshotsDirectory, bool Accept, int Parallel);
+internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, string? SnapshotsDirectory, bool Accept, int Parallel, bool Isolated);

@@ -31,14 +31,20 @@ public static class SessionScript
 
         var timeouts = session.Target.Timeouts;
         await AwaitWindowOrFailureAsync(session).ConfigureAwait(false);
-        if (session.FinalLine is null && !session.PipeClosed && !session.Exited)
+        var windowCreated = session.Events.Any(e => e.EventType == CustomConnectorEventType.RemoteConnectionWindowCreated);
+        if (windowCreated && session.FinalLine is null && !session.PipeClosed && !session.Exited)
         {
             // The harness ends the remote client after its lifetime; the window-closed deadline runs from then.
             await session.WaitUntilAsync(s => s.RemoteClientEndedAt is not null || s.FinalLine is not null || s.PipeClosed || s.Exited, timeouts.WindowLifetime + TimeSpan.FromSeconds(1), "the remote client's lifetime").ConfigureAwait(false);
             await session.WaitUntilAsync(s => s.FinalLine is not null || s.PipeClosed || s.Exited, timeouts.WindowClosed, "RemoteConnectionWindowClosed").ConfigureAwait(false);
         }
 
-        await session.WaitUntilAsync(s => s.PipeClosed && s.Exited, timeouts.Exit, "the connector to close the pipe and exit").ConfigureAwait(false);
+        // The exit deadline runs from the final event (LC-C10); without one, and with the pipe still open,
+        // nothing the connector could still do would change a verdict: the run ends here.
+        if (session.FinalLine is not null || session.PipeClosed || session.Exited)
+        {
+            await session.WaitUntilAsync(s => s.PipeClosed && s.Exited, timeouts.Exit, "the connector to close the pipe and exit").ConfigureAwait(false);
+        }
     }
 
     /// <summary>The Launcher closes the pipe once the window (or the failure) came, and the connector is given the exit deadline (LC-C11).</summary>
