@@ -1,0 +1,99 @@
+using System.IO.Pipelines;
+using System.Text;
+using Conformance.Protocols.Framing;
+
+namespace Conformance.Tests.Protocols.Framing;
+
+public class FrameWriterTests
+{
+    [Test]
+    public async Task Writes_the_length_big_endian_then_exactly_the_payload()
+    {
+        var stream = new MemoryStream();
+        var payload = Enumerable.Repeat((byte)'x', 0x0102).ToArray();
+
+        await using (var writer = FrameWriter.ToStream(stream))
+        {
+            await writer.WriteAsync(payload);
+        }
+
+        Assert.That(stream.ToArray()[..4], Is.EqualTo(new byte[] { 0x00, 0x00, 0x01, 0x02 }));
+        Assert.That(stream.ToArray()[4..], Is.EqualTo(payload));
+    }
+
+    [Test]
+    public async Task Flushes_each_frame_as_it_is_written()
+    {
+        var stream = new MemoryStream();
+        await using var writer = FrameWriter.ToStream(stream);
+
+        await writer.WriteAsync("{}"u8.ToArray());
+
+        Assert.That(stream.ToArray(), Is.EqualTo(new byte[] { 0, 0, 0, 2, (byte)'{', (byte)'}' }));
+    }
+
+    [Test]
+    public async Task Writes_what_Encode_returns()
+    {
+        var stream = new MemoryStream();
+        await using var writer = FrameWriter.ToStream(stream);
+
+        await writer.WriteAsync("<Handshake/>"u8.ToArray());
+
+        Assert.That(stream.ToArray(), Is.EqualTo(FrameWriter.Encode("<Handshake/>"u8)));
+    }
+
+    [Test]
+    public async Task Refuses_an_empty_payload_and_writes_nothing()
+    {
+        var stream = new MemoryStream();
+        await using var writer = FrameWriter.ToStream(stream);
+
+        Assert.That(async () => await writer.WriteAsync(ReadOnlyMemory<byte>.Empty), Throws.ArgumentException.With.Message.Contains("PM-F06"));
+        Assert.That(() => FrameWriter.Encode([]), Throws.ArgumentException);
+        Assert.That(stream.Length, Is.Zero);
+    }
+
+    [Test]
+    public async Task Refuses_a_payload_above_the_limit_and_writes_nothing()
+    {
+        var stream = new MemoryStream();
+        var options = new FrameOptions { MaxPayloadBytes = 10 };
+        await using var writer = FrameWriter.ToStream(stream, options);
+
+        Assert.That(async () => await writer.WriteAsync(new byte[11]), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => FrameWriter.Encode(new byte[11], options), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        await writer.WriteAsync(new byte[10]);
+        Assert.That(stream.Length, Is.EqualTo(14));
+    }
+
+    [Test]
+    public async Task Never_interleaves_frames_written_from_several_tasks()
+    {
+        var stream = new MemoryStream();
+        await using (var writer = FrameWriter.ToStream(stream))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
+                Task.Run(async () => await writer.WriteAsync(Enumerable.Repeat((byte)('A' + n), 10_000 + n).ToArray()))));
+        }
+
+        stream.Position = 0;
+        await using var reader = FrameReader.FromStream(stream);
+        var results = await Frames.ReadAllAsync(reader);
+
+        Assert.That(results[^1].IsEnd);
+        var payloads = Frames.Texts(results).ToList();
+        Assert.That(payloads, Has.Count.EqualTo(20));
+        Assert.That(payloads.All(text => text.Distinct().Count() == 1 && text.Length == 10_000 + (text[0] - 'A')));
+    }
+
+    [Test]
+    public async Task Reports_a_reader_that_has_stopped()
+    {
+        var pipe = new Pipe();
+        await pipe.Reader.CompleteAsync();
+        var writer = new FrameWriter(pipe.Writer);
+
+        Assert.That(async () => await writer.WriteAsync(Encoding.UTF8.GetBytes("{}")), Throws.InstanceOf<IOException>());
+    }
+}
