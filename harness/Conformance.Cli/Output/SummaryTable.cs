@@ -1,3 +1,4 @@
+using Conformance.Engine.Reports;
 using Conformance.Engine.Running;
 using Spectre.Console;
 
@@ -22,6 +23,11 @@ internal static class SummaryTable
             }
 
             AnsiConsole.Write(table);
+            foreach (var line in TimeLines(result))
+            {
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(counts));
             AnsiConsole.MarkupLine(result.Conformant ? $"[green bold]{verdict}[/]" : $"[red bold]{verdict}[/]");
             return;
@@ -34,8 +40,29 @@ internal static class SummaryTable
             await output.WriteLineAsync($"{requirement.Requirement.Id,-12}{requirement.Requirement.LevelName,-8}{OutcomeNames.Of(requirement.Outcome),-15}{requirement.Scenarios.Count}");
         }
 
+        foreach (var line in TimeLines(result))
+        {
+            await output.WriteLineAsync(line);
+        }
+
         await output.WriteLineAsync(counts);
         await output.WriteLineAsync(verdict);
+    }
+
+    /// <summary>Where the time went: the slowest runs of the executable under test, and what they waited for.</summary>
+    private static IEnumerable<string> TimeLines(RunResult result)
+    {
+        var situations = TimeSpent.Situations(result);
+        if (situations.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return $"Time: {situations.Count} runs of the executable under test for {result.Scenarios.Count(scenario => scenario.Recordings.Count > 0)} scenarios; the slowest:";
+        foreach (var cost in situations.Take(3))
+        {
+            yield return $"  {cost.Name}: {cost.Describe()}";
+        }
     }
 
     private static string Colour(ScenarioOutcome outcome)

@@ -46,7 +46,9 @@ public static class HtmlReport
                 + $"<td class=\"{outcome}\">{outcome}</td><td>{E(requirement.Requirement.Summary)}{(requirement.Requirement.Interpretation ? " <em>(interpretation)</em>" : "")}</td><td>{requirement.Scenarios.Count}</td></tr>\n");
         }
 
-        page.Append("</table>\n<h2>Scenarios</h2>\n");
+        page.Append("</table>\n");
+        TimeSection(page, run);
+        page.Append("<h2>Scenarios</h2>\n");
         var anchored = new HashSet<string>();
         foreach (var result in run.Scenarios)
         {
@@ -57,6 +59,24 @@ public static class HtmlReport
         return page.ToString();
     }
 
+    private static void TimeSection(StringBuilder page, RunResult run)
+    {
+        var situations = TimeSpent.Situations(run);
+        if (situations.Count == 0)
+        {
+            return;
+        }
+
+        page.Append($"<h2>Where the time went</h2>\n<p>{situations.Count} runs of the executable under test for {run.Scenarios.Count} scenarios; each run is judged by every scenario that sets up its situation.</p>\n");
+        page.Append("<table><tr><th>Situation</th><th>Duration</th><th>Scenarios</th><th>Waited for</th></tr>\n");
+        foreach (var cost in situations)
+        {
+            page.Append($"<tr><td>{E(cost.Name)}</td><td>{cost.Duration.TotalSeconds:0.0} s</td><td>{cost.Scenarios}</td><td>{E(string.Join("; ", cost.Waits.Select(wait => wait.Describe())))}</td></tr>\n");
+        }
+
+        page.Append("</table>\n");
+    }
+
     private static void Scenario(StringBuilder page, ScenarioResult result, HashSet<string> anchored)
     {
         var scenario = result.Scenario;
@@ -64,7 +84,8 @@ public static class HtmlReport
         var anchors = string.Concat(scenario.Requirements.Where(anchored.Add).Select(id => $"<a id=\"{E(id)}\"></a>"));
         var open = result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined or ScenarioOutcome.NonStrict ? " open" : "";
         page.Append($"{anchors}<details class=\"scenario\"{open}><summary><span class=\"{outcome}\">{outcome}</span> {E(scenario.FeatureName)} / {E(scenario.Name)}</summary>\n");
-        page.Append($"<p class=\"meta\">{E(scenario.FeaturePath)}:{scenario.Line} · {E(string.Join(' ', scenario.Tags))} · {result.Duration.TotalMilliseconds:0} ms</p>\n");
+        var situations = result.Recordings.Count == 0 ? "" : $" · judged the run{(result.Recordings.Count == 1 ? "" : "s")}: {E(string.Join(", ", result.Recordings.Select(recording => recording.Situation.Name)))}";
+        page.Append($"<p class=\"meta\">{E(scenario.FeaturePath)}:{scenario.Line} · {E(string.Join(' ', scenario.Tags))} · {result.Duration.TotalMilliseconds:0} ms{situations}</p>\n");
         if (result.Reason is not null)
         {
             page.Append($"<p><strong>Reason:</strong> {E(result.Reason)}</p>\n");

@@ -3,7 +3,7 @@ using Conformance.Engine.Running;
 
 namespace Conformance.Engine.Reports;
 
-/// <summary>Builds <c>results.json</c> exactly as the contract in DESIGN.md describes it.</summary>
+/// <summary>Builds <c>results.json</c> as its contract (the README, and schemas/conformance/results.schema.json) describes it.</summary>
 public static class ResultsDocument
 {
     /// <summary>The results of <paramref name="run"/> against <paramref name="target"/>.</summary>
@@ -37,6 +37,13 @@ public static class ResultsDocument
                 ["outcome"] = OutcomeNames.Of(requirement.Outcome),
             }).ToArray()),
             ["scenarios"] = new JsonArray(run.Scenarios.Select(result => (JsonNode)Scenario(result)).ToArray()),
+            ["situations"] = new JsonArray(TimeSpent.Situations(run).Select(cost => (JsonNode)new JsonObject
+            {
+                ["name"] = cost.Name,
+                ["durationMs"] = (long)cost.Duration.TotalMilliseconds,
+                ["scenarios"] = cost.Scenarios,
+                ["waits"] = new JsonArray(cost.Waits.Select(wait => (JsonNode)wait.Describe()).ToArray()),
+            }).ToArray()),
         };
     }
 
@@ -82,6 +89,11 @@ public static class ResultsDocument
         if (result.Notes.Count > 0)
         {
             entry["notes"] = new JsonArray(result.Notes.Select(note => (JsonNode)note).ToArray());
+        }
+
+        if (result.Recordings.Count > 0)
+        {
+            entry["situations"] = new JsonArray(result.Recordings.Select(recording => (JsonNode)recording.Situation.Name).ToArray());
         }
 
         if (result.Transcript is not null)

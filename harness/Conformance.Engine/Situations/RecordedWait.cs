@@ -8,5 +8,5 @@ namespace Conformance.Engine.Situations;
 public sealed record RecordedWait(string What, TimeSpan Duration, TimeSpan Bound, bool Met)
 {
     /// <summary>"2.0 s for the remote client's lifetime (deadline passed)", for reports.</summary>
-    public string Describe() => $"{Duration.TotalSeconds:0.0} s for {What}{(Met ? "" : $" (its {Bound.TotalSeconds:0.###} s bound passed)")}";
+    public string Describe() => $"{Duration.TotalSeconds:0.0} s for {What}{(Met ? "" : $", until its {Bound.TotalSeconds:0.###} s deadline passed")}";
 }

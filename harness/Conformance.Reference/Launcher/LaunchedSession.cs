@@ -1,3 +1,4 @@
+using Conformance.Protocols.Threading;
 using Conformance.Protocols.Transport;
 
 namespace Conformance.Reference.Launcher;
@@ -31,13 +32,21 @@ public sealed class LaunchedSession : IAsyncDisposable
     public Task Serving { get; }
 
     /// <inheritdoc />
+    /// <remarks>Every part is released even when another fails or hangs; the failures are thrown together afterwards.</remarks>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _server.DisposeAsync().ConfigureAwait(false);
-        await Connector.DisposeAsync().ConfigureAwait(false);
-        await Serving.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        await Session.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
+        try
+        {
+            await Cleanup.RunAllAsync(
+                () => new ValueTask(_stop.CancelAsync()),
+                _server.DisposeAsync,
+                Connector.DisposeAsync,
+                () => new ValueTask(Serving),
+                Session.DisposeAsync).ConfigureAwait(false);
+        }
+        finally
+        {
+            _stop.Dispose();
+        }
     }
 }

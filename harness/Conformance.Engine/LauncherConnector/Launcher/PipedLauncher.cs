@@ -1,4 +1,5 @@
 using Conformance.Engine.Running;
+using Conformance.Protocols.Threading;
 using Conformance.Protocols.LauncherConnector;
 using Conformance.Reference.Launcher;
 
@@ -68,23 +69,17 @@ public sealed class PipedLauncher : IAsyncDisposable
     public static ConnectionConfiguration ConfigurationOf(LaunchedSession session) => session.Session.Configuration;
 
     /// <inheritdoc />
+    /// <remarks>Every client and session is released even when another fails or hangs; the failures are thrown together afterwards.</remarks>
     public async ValueTask DisposeAsync()
     {
         // The transcript shows the sessions as the steps left them, before ending them changes anything.
-        foreach (var session in _sessions)
+        var transcripts = _sessions.Select(session => (Func<ValueTask>)(async () =>
         {
-            await session.Session.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            await session.Session.WhenIdleAsync().ConfigureAwait(false);
             JournalTranscript.Write(session.Session.Journal, _context.Transcript, _start);
-        }
-
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-
-        foreach (var session in _sessions)
-        {
-            await session.DisposeAsync();
-        }
+        }));
+        var clients = _clients.Select(client => (Func<ValueTask>)client.DisposeAsync);
+        var sessions = _sessions.Select(session => (Func<ValueTask>)session.DisposeAsync);
+        await Cleanup.RunAllAsync([.. transcripts, .. clients, .. sessions]).ConfigureAwait(false);
     }
 }

@@ -136,6 +136,44 @@ public class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task Cancels_a_step_that_overruns_the_time_limit_and_lets_it_stop_before_cleaning_up()
+    {
+        var scenario = Scenario("@req:T-01", "runner: wait for cancellation");
+
+        var result = await Runner(TimeSpan.FromMilliseconds(200)).RunAsync(scenario);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScenarioOutcome.Failed));
+        Assert.That(RunnerBindings.Events[scenario.Name], Is.EqualTo(new[] { "step stopped", "disposed" }), "cancellation reaches the step, and cleanup waits for it to stop");
+        Assert.That(result.Notes, Has.None.Contains("did not stop"));
+    }
+
+    [Test]
+    public async Task Says_so_when_a_step_ignores_cancellation_and_cleans_up_without_it()
+    {
+        var result = await Runner(TimeSpan.FromMilliseconds(100)).RunAsync(Scenario("@req:T-01", "runner: hang"));
+
+        Assert.That(result.Notes, Has.Some.Contains("did not stop within"));
+    }
+
+    [TestCase(new string[0], "the scenario has no steps")]
+    [TestCase(new[] { "Given", "When" }, "the scenario has no Then step")]
+    public async Task Is_undefined_when_it_judges_nothing_and_covers_no_requirement(string[] kinds, string reason)
+    {
+        var scenario = Scenario("@req:T-01") with
+        {
+            Steps = kinds.Select((kind, index) => new CompiledStep(Enum.Parse<StepKind>(kind), kind, "runner: count a run", index + 1)).ToList(),
+        };
+
+        var result = await Runner().RunAsync(scenario);
+        var requirement = RequirementVerdicts.Judge([Catalog.Find("T-01")!], [result]).Single();
+
+        Assert.That(result.Outcome, Is.EqualTo(ScenarioOutcome.Undefined));
+        Assert.That(result.Reason, Does.StartWith(reason));
+        Assert.That(RunnerBindings.Runs.ContainsKey(scenario.Name), Is.False, "nothing ran");
+        Assert.That(requirement.Outcome, Is.EqualTo(ScenarioOutcome.NotCovered));
+    }
+
+    [Test]
     public async Task Masks_registered_secrets_in_violations_notes_and_the_transcript()
     {
         var result = await Runner().RunAsync(Scenario("@req:T-01", "runner: leak the secret"));
@@ -173,6 +211,8 @@ public class ScenarioRunnerTests
 
         public static System.Collections.Concurrent.ConcurrentDictionary<string, int> Disposed { get; } = new();
 
+        public static System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> Events { get; } = new();
+
         [Then("runner: all is well")]
         public void AllIsWell() => context.Note("checked");
 
@@ -203,6 +243,19 @@ public class ScenarioRunnerTests
         [Then("runner: hang")]
         public Task Hang() => Task.Delay(Timeout.Infinite, CancellationToken.None);
 
+        [Then("runner: wait for cancellation")]
+        public async Task WaitForCancellation()
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.Cancellation);
+            }
+            finally
+            {
+                Record("step stopped");
+            }
+        }
+
         [Then("runner: leak the secret")]
         public void Leak()
         {
@@ -230,6 +283,19 @@ public class ScenarioRunnerTests
             }
         }
 
-        public void Dispose() => Disposed.AddOrUpdate(context.Scenario.Name, 1, (_, count) => count + 1);
+        public void Dispose()
+        {
+            Disposed.AddOrUpdate(context.Scenario.Name, 1, (_, count) => count + 1);
+            Record("disposed");
+        }
+
+        private void Record(string what)
+        {
+            var events = Events.GetOrAdd(context.Scenario.Name, _ => []);
+            lock (events)
+            {
+                events.Add(what);
+            }
+        }
     }
 }
