@@ -1,7 +1,7 @@
 using Conformance.Cli.Commands;
 using Conformance.Cli.Output;
 using Conformance.Engine.Gherkin;
-using Conformance.Engine.LauncherConnector.Connector;
+using Conformance.Engine.Modules;
 using Conformance.Engine.Reports;
 using Conformance.Engine.Running;
 using Conformance.Engine.Snapshots;
@@ -12,7 +12,7 @@ namespace Conformance.Cli;
 /// <summary>One run from start to verdict: load, select, run with a live display, write the report, summarise.</summary>
 internal static class SuiteExecution
 {
-    public static async Task<int> RunAsync(RunSettings settings, RunTarget target, string? role, ConnectorTarget? connector, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(RunSettings settings, RunTarget target, string? role, CertificationTarget? certification, TextWriter output, CancellationToken cancellationToken)
     {
         IReadOnlyList<CompiledScenario> scenarios;
         RunContext context;
@@ -20,7 +20,7 @@ internal static class SuiteExecution
         {
             scenarios = FeatureLoader.Load(settings.Layout.Features, settings.Layout.Root);
             var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
-            context = await RunContextFactory.CreateAsync(settings.Layout, snapshots, connector, settings.Isolated);
+            context = await RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated), certification);
         }
         catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException)
         {

@@ -1,47 +1,55 @@
 using System.CommandLine;
-using Conformance.Engine.LauncherConnector.Connector;
+using Conformance.Engine;
+using Conformance.Engine.Modules;
 using Conformance.Engine.Reports;
 using Conformance.Engine.Validation;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary><c>conformance certify connector [--manifest FILE] [-- COMMAND ARGS…]</c>: the LC-C scenarios against an external connector.</summary>
+/// <summary>
+/// <c>conformance certify &lt;role&gt; [--manifest FILE] [-- COMMAND ARGS…]</c>: one subcommand per role the protocol
+/// modules can certify, each running that role's scenarios (<c>@role:&lt;role&gt;</c>) against an external executable.
+/// </summary>
 internal static class CertifyCommand
 {
     public static Command Create(TextWriter output)
     {
-        var certify = new Command("certify", "Certify an external implementation of one role.");
-        certify.Subcommands.Add(Connector(output));
+        var certify = new Command("certify", "Certify an external implementation of one role: " + string.Join(", ", ProtocolModules.CertifiableRoles.Select(role => role.Name)) + ".");
+        foreach (var role in ProtocolModules.CertifiableRoles)
+        {
+            certify.Subcommands.Add(ForRole(role, output));
+        }
+
         return certify;
     }
 
-    private static Command Connector(TextWriter output)
+    private static Command ForRole(CertifiableRole role, TextWriter output)
     {
         var options = new CommonOptions();
-        var manifest = new Option<string?>("--manifest") { Description = "Connector manifest (JSON): command, workingDirectory, environment, launchable, failing, timeouts." };
-        var command = new Argument<string[]>("command") { Description = "The connector's executable and arguments, after --.", Arity = ArgumentArity.ZeroOrMore };
-        var connector = new Command("connector", "Run the connector scenarios (@role:connector) against an external connector executable, in any language.")
+        var manifest = new Option<string?>("--manifest") { Description = $"The {role.Name}'s manifest (JSON; schema schemas/{role.ManifestSchema}.schema.json)." };
+        var command = new Argument<string[]>("command") { Description = $"The {role.Name}'s executable and arguments, after --.", Arity = ArgumentArity.ZeroOrMore };
+        var subcommand = new Command(role.Name, $"{role.Summary} Runs the scenarios tagged @role:{role.Name} against the executable.")
         {
             manifest,
             command,
         };
-        options.AddTo(connector);
-        connector.SetAction(async (parse, cancellation) =>
+        options.AddTo(subcommand);
+        subcommand.SetAction(async (parse, cancellation) =>
         {
             var settings = options.Read(parse);
             var schemas = await SchemaSet.LoadAsync(settings.Layout.Schemas);
-            ConnectorTarget target;
+            CertificationTarget target;
             try
             {
-                target = ConnectorManifest.Read(parse.GetValue(manifest), parse.GetValue(command) ?? [], schemas, Directory.GetCurrentDirectory());
+                target = role.ReadTarget(parse.GetValue(manifest), parse.GetValue(command) ?? [], schemas, Directory.GetCurrentDirectory());
             }
             catch (ManifestException exception)
             {
                 throw new UsageException(exception.Message);
             }
 
-            return await SuiteExecution.RunAsync(settings, new RunTarget("connector", target.Command), "connector", target, output, cancellation);
+            return await SuiteExecution.RunAsync(settings, new RunTarget(role.Name, target.Command), role.Name, target, output, cancellation);
         });
-        return connector;
+        return subcommand;
     }
 }

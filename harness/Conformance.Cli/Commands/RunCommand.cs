@@ -12,7 +12,7 @@ internal static class RunCommand
         var command = new Command("run", "Run every feature against the built-in reference implementations.");
         options.AddTo(command);
         command.SetAction((parse, cancellation) =>
-            SuiteExecution.RunAsync(options.Read(parse), RunTarget.Reference, role: null, connector: null, output, cancellation));
+            SuiteExecution.RunAsync(options.Read(parse), RunTarget.Reference, role: null, certification: null, output, cancellation));
         return command;
     }
 }

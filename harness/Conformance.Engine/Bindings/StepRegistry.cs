@@ -12,14 +12,32 @@ public sealed class StepRegistry
     /// <summary>Every binding, in discovery order.</summary>
     public IReadOnlyList<StepBinding> Bindings { get; }
 
-    /// <summary>The engine's own bindings: every protocol's step definitions.</summary>
-    public static StepRegistry Default { get; } = FromAssemblies(typeof(StepRegistry).Assembly);
+    /// <summary>A registry with no binding: every step is undefined.</summary>
+    public static StepRegistry Empty { get; } = new([]);
 
     /// <summary>Finds the bindings of the <see cref="BindingAttribute"/> classes in <paramref name="assemblies"/>.</summary>
     public static StepRegistry FromAssemblies(params Assembly[] assemblies)
     {
+        ArgumentNullException.ThrowIfNull(assemblies);
+        return FromTypes(assemblies.SelectMany(assembly => assembly.GetTypes()));
+    }
+
+    /// <summary>
+    /// The bindings in <paramref name="namespace"/> of <paramref name="assembly"/> and the namespaces below it: one
+    /// protocol's, so that similar wording in two protocols never makes a step ambiguous.
+    /// </summary>
+    public static StepRegistry FromNamespace(Assembly assembly, string @namespace)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(@namespace);
+        return FromTypes(assembly.GetTypes().Where(type => type.Namespace is { } name
+            && (name == @namespace || name.StartsWith(@namespace + ".", StringComparison.Ordinal))));
+    }
+
+    private static StepRegistry FromTypes(IEnumerable<Type> types)
+    {
         var bindings = new List<StepBinding>();
-        foreach (var type in assemblies.SelectMany(assembly => assembly.GetTypes()).Where(type => type.GetCustomAttribute<BindingAttribute>() is not null))
+        foreach (var type in types.Where(type => type.GetCustomAttribute<BindingAttribute>() is not null))
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {

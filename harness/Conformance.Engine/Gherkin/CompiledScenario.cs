@@ -33,6 +33,9 @@ public sealed record CompiledScenario
     /// <summary>The line of the example row.</summary>
     public int? ExampleLine { get; init; }
 
+    /// <summary>The protocol: the folder under <c>features/</c> the file is in, e.g. "launcher-connector".</summary>
+    public string Protocol => FeaturePath.Split('/') is ["features", var protocol, _, ..] ? protocol : "";
+
     /// <summary>A stable identity: file and line (and example line).</summary>
     public string Id => ExampleLine is { } row ? $"{FeaturePath}:{Line}:{row}" : $"{FeaturePath}:{Line}";
 

@@ -1,6 +1,4 @@
-using Conformance.Engine.Bindings;
-using Conformance.Engine.LauncherConnector;
-using Conformance.Engine.LauncherConnector.Connector;
+using Conformance.Engine.Modules;
 using Conformance.Engine.Requirements;
 using Conformance.Engine.Situations;
 using Conformance.Engine.Snapshots;
@@ -8,43 +6,41 @@ using Conformance.Engine.Validation;
 
 namespace Conformance.Engine.Running;
 
-/// <summary>Builds the run context every caller shares: the catalog, the schemas, the bindings and the targets.</summary>
+/// <summary>How a run is made, beside what it runs against.</summary>
+/// <param name="Snapshots">Where approved transcripts live; null to skip the comparison.</param>
+/// <param name="Isolated">True for a fresh run of the executable under test per scenario, instead of one per situation.</param>
+public sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false);
+
+/// <summary>Builds the run context every caller shares: the catalog, the schemas, each protocol's bindings and services.</summary>
 public static class RunContextFactory
 {
     /// <summary>
-    /// A context for running the features in <paramref name="layout"/>: against the reference implementations
-    /// unless <paramref name="connector"/> names an external connector.
+    /// A context for running the features in <paramref name="layout"/>: against the reference implementations of
+    /// every protocol in <paramref name="modules"/> (all registered ones by default), unless <paramref name="target"/>
+    /// names an external executable to certify.
     /// </summary>
-    public static async Task<RunContext> CreateAsync(ProjectLayout layout, SnapshotStore? snapshots = null, ConnectorTarget? connector = null, bool isolated = false)
+    public static async Task<RunContext> CreateAsync(
+        ProjectLayout layout, RunOptions? options = null, CertificationTarget? target = null, IReadOnlyList<IProtocolModule>? modules = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        options ??= new RunOptions();
+        modules ??= ProtocolModules.All;
         var catalog = RequirementCatalog.Load(layout.Features);
         var schemas = await SchemaSet.LoadAsync(layout.Schemas).ConfigureAwait(false);
-        connector ??= ReferenceConnector();
-        var scenarioTimeout = ScenarioTimeout(connector.Timeouts);
-        return new RunContext(catalog, StepRegistry.Default) { Snapshots = snapshots, ScenarioTimeout = scenarioTimeout }
-            .With(new SituationStore(isolated, scenarioTimeout))
-            .With(schemas)
-            .With(connector)
-            .With(new ConnectivityGate());
-    }
+        var run = new RunContext(catalog, modules) { Snapshots = options.Snapshots }.With(schemas);
+        if (target is null)
+        {
+            foreach (var module in modules)
+            {
+                module.ConfigureReference(run);
+            }
+        }
+        else
+        {
+            target.Configure(run);
+        }
 
-    /// <summary>
-    /// The most a scenario may take: every deadline of a whole session (the plain and the unusual session of
-    /// LC-C12 run one after the other), with room for starting processes, and never less than three minutes.
-    /// </summary>
-    public static TimeSpan ScenarioTimeout(ConnectorTimeouts timeouts)
-    {
-        ArgumentNullException.ThrowIfNull(timeouts);
-        var session = timeouts.Connect + timeouts.WindowCreated + timeouts.WindowLifetime + timeouts.WindowClosed + timeouts.Exit;
-        var needed = (2 * session) + TimeSpan.FromSeconds(30);
-        return needed > TimeSpan.FromMinutes(3) ? needed : TimeSpan.FromMinutes(3);
+        // Registered last: an act may take as long as the scenario time the protocols asked for.
+        return run.With(new SituationStore(options.Isolated, run.ScenarioTimeout));
     }
-
-    /// <summary>The reference connector, as the self-check certifies it.</summary>
-    public static ConnectorTarget ReferenceConnector() => new()
-    {
-        Command = ReferenceConnectorCommand.Connector(),
-        WorkingDirectory = AppContext.BaseDirectory,
-    };
 }

@@ -33,7 +33,7 @@ public sealed class ScenarioRunner(RunContext run)
             return Unrun(scenario, ScenarioOutcome.Undefined, $"{why}, so it judges nothing; add the Then steps that check its requirements", null);
         }
 
-        var matches = scenario.Steps.Select(run.Steps.Match).ToList();
+        var matches = scenario.Steps.Select(run.StepsFor(scenario).Match).ToList();
         if (matches.FirstOrDefault(match => !match.IsBound) is { } unbound)
         {
             return unbound.IsAmbiguous

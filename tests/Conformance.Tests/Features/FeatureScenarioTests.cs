@@ -19,7 +19,7 @@ public class FeatureScenarioTests
 
     private static readonly Lazy<Task<RunContext>> Context = new(() => RunContextFactory.CreateAsync(
         Project.Layout,
-        new SnapshotStore(Path.Combine(Project.Layout.Root, "tests", "Conformance.Tests", "Snapshots"), accept: Environment.GetEnvironmentVariable("CONFORMANCE_ACCEPT") == "1")));
+        new RunOptions(new SnapshotStore(Path.Combine(Project.Layout.Root, "tests", "Conformance.Tests", "Snapshots"), accept: Environment.GetEnvironmentVariable("CONFORMANCE_ACCEPT") == "1"))));
 
     public static IEnumerable<TestCaseData> Cases() =>
         Scenarios.Value.Select(scenario =>

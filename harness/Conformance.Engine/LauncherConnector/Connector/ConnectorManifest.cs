@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Engine.Modules;
 using Conformance.Engine.Validation;
 
 namespace Conformance.Engine.LauncherConnector.Connector;

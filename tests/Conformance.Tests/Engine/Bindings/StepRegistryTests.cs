@@ -43,10 +43,22 @@ public class StepRegistryTests
     }
 
     [Test]
-    public void Binds_every_step_of_the_engine_to_exactly_one_method_of_a_Binding_class()
+    public void Finds_each_protocol_s_bindings_in_its_own_module_only()
     {
-        Assert.That(StepRegistry.Default.Bindings, Is.Not.Empty);
-        Assert.That(StepRegistry.Default.Bindings.All(binding => binding.Method.DeclaringType!.IsDefined(typeof(BindingAttribute), false)));
+        foreach (var module in Conformance.Engine.ProtocolModules.All)
+        {
+            Assert.That(module.Steps.Bindings, Is.Not.Empty, module.Protocol);
+            Assert.That(module.Steps.Bindings.All(binding => binding.Method.DeclaringType!.IsDefined(typeof(BindingAttribute), false)));
+            Assert.That(module.Steps.Bindings.All(binding => binding.Method.DeclaringType!.Namespace!.StartsWith(module.GetType().Namespace!, StringComparison.Ordinal)), module.Protocol);
+        }
+    }
+
+    [Test]
+    public void Leaves_a_step_undefined_when_only_another_namespace_binds_it()
+    {
+        var registry = StepRegistry.FromNamespace(typeof(StepRegistryTests).Assembly, "Conformance.Tests.Nowhere");
+
+        Assert.That(registry.Match(new CompiledStep(StepKind.When, "When", "the sample counts 3 apples", 1)).IsUndefined);
     }
 
     [Binding]

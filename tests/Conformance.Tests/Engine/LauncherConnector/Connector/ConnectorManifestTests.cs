@@ -1,4 +1,5 @@
 using Conformance.Engine.LauncherConnector.Connector;
+using Conformance.Engine.Modules;
 using Conformance.Engine.Validation;
 using Conformance.Tests.Support;
 
