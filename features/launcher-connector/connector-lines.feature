@@ -18,8 +18,12 @@ Feature: Every line the connector writes is one well-formed event
       | launchable |
       | failing    |
 
-  @req:LC-C03
+  @req:LC-C03 @policy
   Scenario Outline: no byte-order mark and no CR (<kind> configuration)
+    Beyond the source, which says only "UTF-8, a message per line": many readers fail on a byte-order mark or
+    a CR. A C# connector gets both from StreamWriter(pipe, Encoding.UTF8) and WriteLine on Windows; write
+    with new UTF8Encoding(false) and NewLine = "\n" instead.
+
     Given a <kind> configuration
     When the connector under test runs a whole session
     Then it wrote at least one line

@@ -1,7 +1,7 @@
-@role:connector @req:LC-C09
+@role:connector @req:LC-C09 @policy
 Feature: The password and the secure fields never leave the pipe
-  The configuration carries the account's password and its secure fields. The connector may use them
-  but never show them: not on any command line of its process tree (other local users can read those),
+  Beyond the source, which says nothing of where the credentials may appear. The configuration carries
+  the account's password and its secure fields. The connector may use them but never show them: not on any command line of its process tree (other local users can read those),
   not in its standard output or error, not in any event. The harness searches for each secret as is,
   JSON-escaped, URL-encoded and in base64.
 

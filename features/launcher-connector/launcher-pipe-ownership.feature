@@ -26,8 +26,11 @@ Feature: The first client from the connector's process tree owns the pipe
     Then the second client is refused at once and receives no byte
     And the first client still owns the pipe
 
-  @req:LC-L16
+  @req:LC-L16 @policy
   Scenario: a client outside the connector's process tree is turned away
+    Beyond the source, which leaves the pipe open to any process of the user session: the first line carries
+    credentials, so the reference Launcher admits only the connector it started and what that connector started.
+
     Given the reference Launcher
     And a process outside the connector's tree tries the session's pipe just before the connector starts
     When the Launcher starts a session for the reference connector

@@ -11,6 +11,17 @@ Feature: The Launcher opens a session before the connector runs
     And the session is in login state inprogress and session state undefined
 
   @req:LC-L01
+  Scenario Outline: ConnectionStarted comes before the pipe, the tracker and the connector (tracker <tracker>)
+    Given the reference Launcher with the session tracker <tracker>
+    When the Launcher starts a session for the reference connector
+    Then the Launcher's log shows ConnectionStarted before the pipe listened, the session tracker started and the connector process started
+
+    Examples:
+      | tracker        |
+      | configured     |
+      | not configured |
+
+  @req:LC-L01
   Scenario: ConnectionStarted is posted even for a connector that never uses the pipe
     Given a Launcher session whose connector never uses the pipe
     Then the Launcher has posted ConnectionStarted once
@@ -28,13 +39,19 @@ Feature: The Launcher opens a session before the connector runs
       | configured     | running       |
       | not configured | not running   |
 
-  @req:LC-L03 @interpretation
+  @req:LC-L03
   Scenario: the pipe name travels in the environment only
-    The source says the connector needs no command-line arguments; the suite reads that as: neither the
-    pipe name nor any credential is ever put on the connector's command line.
-
     Given the reference Launcher
     When the Launcher starts two sessions for the reference connector
     Then each connector process has its session's pipe name in VSI_IPC_PIPE_NAME
     And the two sessions' pipe names differ
-    And no connector command line holds the pipe name, the password or a secure field value
+    And no connector command line holds the pipe name
+
+  @req:LC-L17 @policy
+  Scenario: no credential goes on the connector's command line
+    Beyond the source, which allows command-line parameters beside the pipe: other local accounts can read
+    command lines, so the Launcher passes neither the password nor a secure field there.
+
+    Given the reference Launcher
+    When the Launcher starts two sessions for the reference connector
+    Then no connector command line holds the password or a secure field value

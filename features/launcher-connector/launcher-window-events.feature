@@ -33,6 +33,7 @@ Feature: Window events move the session only when the connection is over
     Then the Launcher has posted ConnectionEnded once
     And the session is in login state <login after> and session state <session after>
 
+    @interpretation
     Examples: table T1
       | login before | session before | login after | session after |
       | inprogress   | undefined      | failed      | faulted       |
@@ -61,6 +62,7 @@ Feature: Window events move the session only when the connection is over
     And the session is in login state <login after> and session state <session after>
     And the Launcher is tracking no process
 
+    @interpretation
     Examples: table T1
       | login before | session before | login after | session after |
       | inprogress   | undefined      | failed      | faulted       |

@@ -20,7 +20,7 @@ internal static class SuiteExecution
         {
             scenarios = FeatureLoader.Load(settings.Layout.Features, settings.Layout.Root);
             var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
-            context = await RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated), certification);
+            context = await RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated, new Judging(settings.Strict, settings.SourceOnly)), certification);
         }
         catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException)
         {
@@ -36,7 +36,7 @@ internal static class SuiteExecution
         await output.WriteLineAsync($"conformance {ToolVersion.Version}: {plan.Scenarios.Count} scenarios, {plan.Requirements.Count} requirements, against {Describe(target)}");
         var display = RunDisplay.For(output, plan.Scenarios.Count);
         var result = await display.RunAsync(progress =>
-            new ConformanceRun(context).ExecuteAsync(plan.Scenarios, plan.Requirements, settings.Parallel, settings.Strict, progress, cancellationToken));
+            new ConformanceRun(context).ExecuteAsync(plan.Scenarios, plan.Requirements, settings.Parallel, progress, cancellationToken));
 
         var resultsPath = new ReportWriter(context.Service<SchemaSet>()).Write(result, target, settings.ReportDirectory);
         await SummaryTable.WriteAsync(output, result);

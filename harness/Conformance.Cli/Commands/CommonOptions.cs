@@ -11,7 +11,9 @@ internal sealed class CommonOptions
 
     public Option<string?> Tags { get; } = new("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@req:LC-C09 or @smoke and not @windows\"." };
 
-    public Option<bool> Strict { get; } = new("--strict") { Description = "SHOULD violations make the run not conformant." };
+    public Option<bool> Strict { get; } = new("--strict") { Description = "SHOULD violations fail: the run is not conformant when a SHOULD is missed." };
+
+    public Option<bool> SourceOnly { get; } = new("--source-only") { Description = "The verdict against the published sources alone: violations of policy requirements (rules the suite adds beyond the sources) count as information." };
 
     public Option<string?> Snapshots { get; } = new("--snapshots") { Description = "Folder of approved transcripts to compare each scenario with." };
 
@@ -28,7 +30,7 @@ internal sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Report, Tags, Strict, Snapshots, Accept, Parallel, Isolated, Root })
+        foreach (var option in new Option[] { Report, Tags, Strict, SourceOnly, Snapshots, Accept, Parallel, Isolated, Root })
         {
             command.Options.Add(option);
         }
@@ -54,6 +56,7 @@ internal sealed class CommonOptions
             Path.GetFullPath(parse.GetValue(Report)!),
             ParseTags(parse.GetValue(Tags)),
             parse.GetValue(Strict),
+            parse.GetValue(SourceOnly),
             snapshots is null ? null : Path.GetFullPath(snapshots),
             accept,
             parallel,
@@ -86,4 +89,4 @@ internal sealed class CommonOptions
 }
 
 /// <summary>The settings of one run, read from the command line.</summary>
-internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, string? SnapshotsDirectory, bool Accept, int Parallel, bool Isolated);
+internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, bool SourceOnly, string? SnapshotsDirectory, bool Accept, int Parallel, bool Isolated);

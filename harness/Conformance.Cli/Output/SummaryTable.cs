@@ -10,16 +10,16 @@ internal static class SummaryTable
     public static async Task WriteAsync(TextWriter output, RunResult result)
     {
         var summary = result.Summary;
-        var verdict = result.Conformant ? "CONFORMANT" : "NOT CONFORMANT";
+        var verdict = result.VerdictLine;
         var counts = $"{summary.Total} scenarios: {summary.Passed} passed, {summary.Failed} failed, {summary.NonStrict} non-strict, " +
             $"{summary.Informational} informational, {summary.Skipped} skipped, {summary.Undefined} undefined; {result.Duration.TotalSeconds:0.0} s";
 
         if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Ansi)
         {
-            var table = new Table().AddColumns("Requirement", "Level", "Outcome", "Scenarios");
+            var table = new Table().AddColumns("Requirement", "Level", "Origin", "Outcome", "Scenarios");
             foreach (var requirement in result.Requirements)
             {
-                table.AddRow(requirement.Requirement.Id, requirement.Requirement.LevelName, Colour(requirement.Outcome), requirement.Scenarios.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                table.AddRow(requirement.Requirement.Id, requirement.Requirement.LevelName, requirement.Requirement.OriginName, Colour(requirement.Outcome), requirement.Scenarios.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
@@ -29,15 +29,15 @@ internal static class SummaryTable
             }
 
             AnsiConsole.MarkupLine(Markup.Escape(counts));
-            AnsiConsole.MarkupLine(result.Conformant ? $"[green bold]{verdict}[/]" : $"[red bold]{verdict}[/]");
+            AnsiConsole.MarkupLine(result.Conformant ? $"[green bold]{Markup.Escape(verdict)}[/]" : $"[red bold]{Markup.Escape(verdict)}[/]");
             return;
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"{"Requirement",-12}{"Level",-8}{"Outcome",-15}Scenarios");
+        await output.WriteLineAsync($"{"Requirement",-12}{"Level",-8}{"Origin",-16}{"Outcome",-15}Scenarios");
         foreach (var requirement in result.Requirements)
         {
-            await output.WriteLineAsync($"{requirement.Requirement.Id,-12}{requirement.Requirement.LevelName,-8}{OutcomeNames.Of(requirement.Outcome),-15}{requirement.Scenarios.Count}");
+            await output.WriteLineAsync($"{requirement.Requirement.Id,-12}{requirement.Requirement.LevelName,-8}{requirement.Requirement.OriginName,-16}{OutcomeNames.Of(requirement.Outcome),-15}{requirement.Scenarios.Count}");
         }
 
         foreach (var line in TimeLines(result))

@@ -17,4 +17,7 @@ public static class Tag
 
     /// <summary>A reading of an unclear source, open to dispute.</summary>
     public const string Interpretation = "@interpretation";
+
+    /// <summary>A rule beyond the source, which --source-only counts as information.</summary>
+    public const string Policy = "@policy";
 }

@@ -33,17 +33,20 @@ public static class HtmlReport
             <html lang="en"><head><meta charset="utf-8"><title>Conformance report: {E(verdict)}</title>
             <style>{Style}</style></head><body>
             <h1>Conformance report <span class="badge {verdict}">{E(verdict.Replace('-', ' ').ToUpperInvariant())}</span></h1>
-            <p>{E(what)}<br>{E(ToolVersion.Name)} {E(ToolVersion.Version)}, {run.Started:yyyy-MM-dd HH:mm:ss} UTC, {run.Duration.TotalSeconds:0.0} s{(run.Strict ? ", --strict" : "")}</p>
+            <p>{E(what)}<br>{E(ToolVersion.Name)} {E(ToolVersion.Version)}, {run.Started:yyyy-MM-dd HH:mm:ss} UTC, {run.Duration.TotalSeconds:0.0} s{(run.Judging.Strict ? ", --strict" : "")}{(run.Judging.SourceOnly ? ", --source-only" : "")}</p>
+            <p class="verdict">{E(run.VerdictLine)}</p>
             """);
         var summary = run.Summary;
         page.Append($"<p class=\"counts\">{summary.Total} scenarios: {summary.Passed} passed, {summary.Failed} failed, {summary.NonStrict} non-strict, {summary.Informational} informational, {summary.Skipped} skipped, {summary.Undefined} undefined</p>\n");
 
-        page.Append("<h2>Requirements</h2>\n<table><tr><th>ID</th><th>Level</th><th>Outcome</th><th>Requirement</th><th>Scenarios</th></tr>\n");
+        page.Append("<h2>Requirements</h2>\n<table><tr><th>ID</th><th>Level</th><th>Origin</th><th>Outcome</th><th>Requirement</th><th>Scenarios</th></tr>\n");
         foreach (var requirement in run.Requirements)
         {
             var outcome = OutcomeNames.Of(requirement.Outcome);
-            page.Append($"<tr><td><a href=\"#{E(requirement.Requirement.Id)}\">{E(requirement.Requirement.Id)}</a></td><td>{E(requirement.Requirement.LevelName)}</td>"
-                + $"<td class=\"{outcome}\">{outcome}</td><td>{E(requirement.Requirement.Summary)}{(requirement.Requirement.Interpretation ? " <em>(interpretation)</em>" : "")}</td><td>{requirement.Scenarios.Count}</td></tr>\n");
+            var rule = requirement.Requirement;
+            var note = rule.OriginNote is { } text ? $"<br><span class=\"origin-note\">{E(rule.OriginName)}: {E(text)}</span>" : "";
+            page.Append($"<tr><td><a href=\"#{E(rule.Id)}\">{E(rule.Id)}</a></td><td>{E(rule.LevelName)}</td><td class=\"origin\">{E(rule.OriginName)}</td>"
+                + $"<td class=\"{outcome}\">{outcome}</td><td>{E(rule.Summary)}{note}</td><td>{requirement.Scenarios.Count}</td></tr>\n");
         }
 
         page.Append("</table>\n");
@@ -144,6 +147,6 @@ public static class HtmlReport
         .passed{color:#2a7}.failed,.not-covered,.undefined{color:#c33;font-weight:bold}.non-strict{color:#b80}.informational,.skipped{color:#777}
         details.scenario{border:1px solid #ddd;border-radius:.3em;margin:.4em 0;padding:.3em .6em}summary{cursor:pointer}
         .meta{color:#777;font-size:.85em}.note{color:#555}.steps li.failed{color:#c33}.steps li.skipped,.steps li.undefined,.steps li.ambiguous{color:#999}
-        .message{color:#555}
+        .message{color:#555}.verdict{font-weight:bold}.origin-note{color:#666;font-size:.85em}
         """;
 }

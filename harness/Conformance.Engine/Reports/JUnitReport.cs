@@ -5,9 +5,10 @@ using Conformance.Engine.Running;
 namespace Conformance.Engine.Reports;
 
 /// <summary>
-/// <c>junit.xml</c> for CI systems: one test suite per feature, one test case per scenario. Failed and
-/// undefined scenarios are failures (non-strict ones too under --strict); skipped ones are skipped; notes,
-/// and the reason of an informational scenario, go to system-out.
+/// <c>junit.xml</c> for CI systems: one test suite per feature, one test case per scenario, its requirements
+/// as properties with their level and origin. Failed and undefined scenarios are failures (under --strict a
+/// missed SHOULD is already failed); skipped ones are skipped; notes, and the violations of a non-strict or
+/// informational scenario, go to system-out.
 /// </summary>
 public static class JUnitReport
 {
@@ -17,7 +18,7 @@ public static class JUnitReport
         ArgumentNullException.ThrowIfNull(run);
         var suites = run.Scenarios.GroupBy(result => result.Scenario.FeaturePath).Select(feature =>
         {
-            var cases = feature.Select(result => TestCase(result, run.Strict)).ToList();
+            var cases = feature.Select(result => TestCase(result, run)).ToList();
             return new XElement(
                 "testsuite",
                 new XAttribute("name", feature.First().Scenario.FeatureName),
@@ -39,14 +40,26 @@ public static class JUnitReport
             suites));
     }
 
-    private static XElement TestCase(ScenarioResult result, bool strict)
+    private static XElement TestCase(ScenarioResult result, RunResult run)
     {
         var element = new XElement(
             "testcase",
             new XAttribute("classname", result.Scenario.FeaturePath),
             new XAttribute("name", result.Scenario.Name),
             new XAttribute("time", Seconds(result.Duration)));
-        var failing = result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined || (strict && result.Outcome == ScenarioOutcome.NonStrict);
+        var requirements = result.Scenario.Requirements
+            .Select(id => run.Requirements.FirstOrDefault(requirement => requirement.Requirement.Id == id)?.Requirement)
+            .OfType<Requirements.Requirement>()
+            .ToList();
+        if (requirements.Count > 0)
+        {
+            element.Add(new XElement("properties", requirements.Select(requirement => new XElement(
+                "property",
+                new XAttribute("name", "requirement"),
+                new XAttribute("value", $"{requirement.Id} {requirement.LevelName} {requirement.OriginName}")))));
+        }
+
+        var failing = result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined;
         if (failing)
         {
             var first = result.Violations.FirstOrDefault();

@@ -21,6 +21,8 @@ public static class ResultsDocument
                 ["command"] = target.Command is null ? null : new JsonArray(target.Command.Select(part => (JsonNode)part).ToArray()),
             },
             ["outcome"] = run.Conformant ? "conformant" : "not-conformant",
+            ["verdict"] = run.VerdictLine,
+            ["judging"] = new JsonObject { ["strict"] = run.Judging.Strict, ["sourceOnly"] = run.Judging.SourceOnly },
             ["summary"] = new JsonObject
             {
                 ["passed"] = summary.Passed,
@@ -30,12 +32,7 @@ public static class ResultsDocument
                 ["skipped"] = summary.Skipped,
                 ["undefined"] = summary.Undefined,
             },
-            ["requirements"] = new JsonArray(run.Requirements.Select(requirement => (JsonNode)new JsonObject
-            {
-                ["id"] = requirement.Requirement.Id,
-                ["level"] = requirement.Requirement.LevelName,
-                ["outcome"] = OutcomeNames.Of(requirement.Outcome),
-            }).ToArray()),
+            ["requirements"] = new JsonArray(run.Requirements.Select(requirement => (JsonNode)Requirement(requirement)).ToArray()),
             ["scenarios"] = new JsonArray(run.Scenarios.Select(result => (JsonNode)Scenario(result)).ToArray()),
             ["situations"] = new JsonArray(TimeSpent.Situations(run).Select(cost => (JsonNode)new JsonObject
             {
@@ -45,6 +42,24 @@ public static class ResultsDocument
                 ["waits"] = new JsonArray(cost.Waits.Select(wait => (JsonNode)wait.Describe()).ToArray()),
             }).ToArray()),
         };
+    }
+
+    private static JsonObject Requirement(RequirementResult result)
+    {
+        var requirement = result.Requirement;
+        var entry = new JsonObject
+        {
+            ["id"] = requirement.Id,
+            ["level"] = requirement.LevelName,
+            ["origin"] = requirement.OriginName,
+            ["outcome"] = OutcomeNames.Of(result.Outcome),
+        };
+        if (requirement.OriginNote is { } note)
+        {
+            entry["note"] = note;
+        }
+
+        return entry;
     }
 
     private static JsonObject Scenario(ScenarioResult result)

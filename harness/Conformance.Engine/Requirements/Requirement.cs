@@ -1,5 +1,3 @@
-using Conformance.Engine.Running;
-
 namespace Conformance.Engine.Requirements;
 
 /// <summary>One catalog entry, in the project's own words.</summary>
@@ -7,18 +5,20 @@ namespace Conformance.Engine.Requirements;
 /// <param name="Level">MUST, SHOULD or MAY.</param>
 /// <param name="Role">The party it binds, such as <c>connector</c>.</param>
 /// <param name="Summary">What it asks for.</param>
-/// <param name="Interpretation">True when the rule is the suite's reading of an unclear source.</param>
+/// <param name="Origin">Whether the source says it, the suite reads it into the source, or the suite adds it.</param>
 /// <param name="Protocol">The protocol folder it belongs to.</param>
-public sealed record Requirement(string Id, RequirementLevel Level, string Role, string Summary, bool Interpretation, string Protocol)
+/// <param name="OriginNote">For an interpretation or a policy: what the source says, what the suite reads or adds, and why.</param>
+public sealed record Requirement(string Id, RequirementLevel Level, string Role, string Summary, RequirementOrigin Origin, string Protocol, string? OriginNote = null)
 {
     /// <summary>"MUST", "SHOULD" or "MAY", as reports write it.</summary>
     public string LevelName => Level.ToString().ToUpperInvariant();
 
-    /// <summary>The scenario outcome a violation of this requirement gives.</summary>
-    public ScenarioOutcome ViolationOutcome => Level switch
-    {
-        RequirementLevel.Must => ScenarioOutcome.Failed,
-        RequirementLevel.Should => ScenarioOutcome.NonStrict,
-        _ => ScenarioOutcome.Informational,
-    };
+    /// <summary>"source", "interpretation" or "policy", as reports write it.</summary>
+    public string OriginName => Origin.ToString().ToLowerInvariant();
+
+    /// <summary>True when the rule is the suite's reading of an unclear source.</summary>
+    public bool IsInterpretation => Origin == RequirementOrigin.Interpretation;
+
+    /// <summary>True when the rule goes beyond the source.</summary>
+    public bool IsPolicy => Origin == RequirementOrigin.Policy;
 }

@@ -16,9 +16,10 @@ public sealed partial class RequirementCatalog
     private readonly Dictionary<string, Requirement> _byId;
 
     /// <summary>Creates a catalog from entries; IDs must be unique.</summary>
-    public RequirementCatalog(IEnumerable<Requirement> requirements)
+    public RequirementCatalog(IEnumerable<Requirement> requirements, IEnumerable<Reading>? readings = null)
     {
         Requirements = requirements.ToList();
+        Readings = readings?.ToList() ?? [];
         _byId = new Dictionary<string, Requirement>(StringComparer.Ordinal);
         foreach (var requirement in Requirements)
         {
@@ -32,6 +33,13 @@ public sealed partial class RequirementCatalog
     /// <summary>Every requirement, in catalog order.</summary>
     public IReadOnlyList<Requirement> Requirements { get; }
 
+    /// <summary>The readings the suite makes beyond single requirements: lost tables, strictness, conventions.</summary>
+    public IReadOnlyList<Reading> Readings { get; }
+
+    /// <summary>The interpretation reading whose Examples block is named <paramref name="examplesName"/>, if any (a scenario built on table T1).</summary>
+    public Reading? ReadingOfExamples(string? examplesName) =>
+        examplesName is null ? null : Readings.FirstOrDefault(reading => string.Equals(reading.ExamplesName, examplesName, StringComparison.Ordinal));
+
     /// <summary>The requirement with <paramref name="id"/>, or null.</summary>
     public Requirement? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -40,15 +48,27 @@ public sealed partial class RequirementCatalog
     public static RequirementCatalog Load(string featuresDirectory)
     {
         var requirements = new List<Requirement>();
+        var readings = new List<Reading>();
         foreach (var file in Directory.EnumerateFiles(featuresDirectory, FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            requirements.AddRange(LoadFile(file));
+            var (fileRequirements, fileReadings) = LoadFile(file);
+            requirements.AddRange(fileRequirements);
+            readings.AddRange(fileReadings);
         }
 
-        return new RequirementCatalog(requirements);
+        var catalog = new RequirementCatalog(requirements, readings);
+        foreach (var reading in readings)
+        {
+            if (reading.Requirements.FirstOrDefault(id => catalog.Find(id) is null) is { } unknown)
+            {
+                throw new InvalidDataException($"The reading \"{reading.Name}\" names {unknown}, which no catalog lists.");
+            }
+        }
+
+        return catalog;
     }
 
-    private static IEnumerable<Requirement> LoadFile(string file)
+    private static (List<Requirement> Requirements, List<Reading> Readings) LoadFile(string file)
     {
         CatalogFile? catalog;
         try
@@ -65,12 +85,15 @@ public sealed partial class RequirementCatalog
             throw new InvalidDataException($"{file} needs \"protocol\" and \"requirements\".");
         }
 
+        var requirements = new List<Requirement>();
         foreach (var entry in catalog.Requirements)
         {
             if (entry.Id is null || !IdPattern().IsMatch(entry.Id) || entry.Role is not { Length: > 0 } || entry.Summary is not { Length: > 0 })
             {
                 throw new InvalidDataException($"{file}: every requirement needs an id like \"LC-C04\", a role and a summary (at \"{entry.Id}\").");
             }
+
+            var origin = Origin(file, entry.Id, entry.Origin, entry.Note, required: true);
 
             var level = entry.Level switch
             {
@@ -79,8 +102,45 @@ public sealed partial class RequirementCatalog
                 "MAY" => RequirementLevel.May,
                 _ => throw new InvalidDataException($"{file}: {entry.Id} has level \"{entry.Level}\"; expected MUST, SHOULD or MAY."),
             };
-            yield return new Requirement(entry.Id, level, entry.Role, entry.Summary, entry.Interpretation, protocol);
+            requirements.Add(new Requirement(entry.Id, level, entry.Role, entry.Summary, origin, protocol, entry.Note));
         }
+
+        var readings = new List<Reading>();
+        foreach (var entry in catalog.Readings ?? [])
+        {
+            if (entry.Name is not { Length: > 0 } name || entry.Requirements is not { Count: > 0 })
+            {
+                throw new InvalidDataException($"{file}: every reading needs a name and the requirements it bears on (at \"{entry.Name}\").");
+            }
+
+            var origin = Origin(file, name, entry.Origin, entry.Note, required: true);
+            if (origin == RequirementOrigin.Source)
+            {
+                throw new InvalidDataException($"{file}: the reading \"{name}\" must be an interpretation or a policy.");
+            }
+
+            readings.Add(new Reading(name, origin, entry.Requirements, entry.Note!, protocol, entry.Examples, entry.Vectors ?? []));
+        }
+
+        return (requirements, readings);
+    }
+
+    private static RequirementOrigin Origin(string file, string? what, string? origin, string? note, bool required)
+    {
+        var parsed = origin switch
+        {
+            "source" => RequirementOrigin.Source,
+            "interpretation" => RequirementOrigin.Interpretation,
+            "policy" => RequirementOrigin.Policy,
+            null when !required => RequirementOrigin.Source,
+            _ => throw new InvalidDataException($"{file}: {what} has origin \"{origin}\"; expected source, interpretation or policy."),
+        };
+        if (parsed != RequirementOrigin.Source && note is not { Length: > 0 })
+        {
+            throw new InvalidDataException($"{file}: {what} is {origin} and needs a \"note\": what the source says, what the suite reads or adds, and why.");
+        }
+
+        return parsed;
     }
 
     [GeneratedRegex("^[A-Z]+-[A-Z]*[0-9]+$")]
@@ -89,12 +149,22 @@ public sealed partial class RequirementCatalog
     private sealed record CatalogFile(
         [property: JsonPropertyName("protocol")] string? Protocol,
         [property: JsonPropertyName("title")] string? Title,
-        [property: JsonPropertyName("requirements")] List<CatalogEntry>? Requirements);
+        [property: JsonPropertyName("requirements")] List<CatalogEntry>? Requirements,
+        [property: JsonPropertyName("readings")] List<ReadingEntry>? Readings);
+
+    private sealed record ReadingEntry(
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("origin")] string? Origin,
+        [property: JsonPropertyName("requirements")] List<string>? Requirements,
+        [property: JsonPropertyName("note")] string? Note,
+        [property: JsonPropertyName("examples")] string? Examples,
+        [property: JsonPropertyName("vectors")] List<string>? Vectors);
 
     private sealed record CatalogEntry(
         [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("level")] string? Level,
         [property: JsonPropertyName("role")] string? Role,
         [property: JsonPropertyName("summary")] string? Summary,
-        [property: JsonPropertyName("interpretation")] bool Interpretation);
+        [property: JsonPropertyName("origin")] string? Origin,
+        [property: JsonPropertyName("note")] string? Note);
 }

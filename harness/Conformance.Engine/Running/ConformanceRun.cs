@@ -13,7 +13,6 @@ public sealed class ConformanceRun(RunContext context)
         IReadOnlyList<CompiledScenario> scenarios,
         IReadOnlyList<Requirements.Requirement> requirements,
         int parallelism,
-        bool strict,
         IRunProgress? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -41,6 +40,6 @@ public sealed class ConformanceRun(RunContext context)
 
         // A scenario that gave up waiting may have left an act running: its processes end before the run does.
         await context.Situations.DrainAsync(context.ScenarioTimeout).ConfigureAwait(false);
-        return new RunResult(results, RequirementVerdicts.Judge(requirements, results), strict, started, stopwatch.Elapsed);
+        return new RunResult(results, RequirementVerdicts.Judge(requirements, results, context.Judging), context.Judging, started, stopwatch.Elapsed);
     }
 }

@@ -22,21 +22,21 @@ public static class RequirementVerdicts
     }
 
     /// <summary>Each requirement's outcome: the worst violation naming it, else passed, skipped or not covered.</summary>
-    public static IReadOnlyList<RequirementResult> Judge(IReadOnlyList<Requirement> requirements, IReadOnlyList<ScenarioResult> scenarios)
+    public static IReadOnlyList<RequirementResult> Judge(IReadOnlyList<Requirement> requirements, IReadOnlyList<ScenarioResult> scenarios, Judging? judging = null)
     {
         ArgumentNullException.ThrowIfNull(requirements);
         ArgumentNullException.ThrowIfNull(scenarios);
-        return requirements.Select(requirement => Judge(requirement, scenarios)).ToList();
+        return requirements.Select(requirement => Judge(requirement, scenarios, judging ?? Judging.Default)).ToList();
     }
 
-    private static RequirementResult Judge(Requirement requirement, IReadOnlyList<ScenarioResult> scenarios)
+    private static RequirementResult Judge(Requirement requirement, IReadOnlyList<ScenarioResult> scenarios, Judging judging)
     {
         var carriers = scenarios.Where(result => result.Scenario.Requirements.Contains(requirement.Id)).ToList();
         var names = carriers.Select(result => result.Scenario.DisplayName).ToList();
         var violations = scenarios.SelectMany(result => result.Violations).Where(violation => violation.Requirement == requirement.Id).ToList();
         if (violations.Count > 0)
         {
-            var worst = violations.Select(violation => violation.Hard ? ScenarioOutcome.Failed : requirement.ViolationOutcome)
+            var worst = violations.Select(violation => violation.Hard ? ScenarioOutcome.Failed : judging.ViolationOutcome(requirement))
                 .MaxBy(OutcomeNames.Severity);
             return new RequirementResult(requirement, worst, names);
         }

@@ -38,6 +38,9 @@ public sealed class RunContext
     /// <summary>The step bindings <paramref name="scenario"/> is matched against: its protocol's.</summary>
     public StepRegistry StepsFor(CompiledScenario scenario) => _steps(scenario);
 
+    /// <summary>How violations weigh: --strict, --source-only.</summary>
+    public Judging Judging { get; init; } = Judging.Default;
+
     /// <summary>Where approved transcripts live; null to skip snapshot comparison.</summary>
     public SnapshotStore? Snapshots { get; init; }
 

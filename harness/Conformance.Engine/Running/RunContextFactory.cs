@@ -9,7 +9,8 @@ namespace Conformance.Engine.Running;
 /// <summary>How a run is made, beside what it runs against.</summary>
 /// <param name="Snapshots">Where approved transcripts live; null to skip the comparison.</param>
 /// <param name="Isolated">True for a fresh run of the executable under test per scenario, instead of one per situation.</param>
-public sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false);
+/// <param name="Judging">How violations weigh (--strict, --source-only); the default verdict when null.</param>
+public sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false, Judging? Judging = null);
 
 /// <summary>Builds the run context every caller shares: the catalog, the schemas, each protocol's bindings and services.</summary>
 public static class RunContextFactory
@@ -27,7 +28,7 @@ public static class RunContextFactory
         modules ??= ProtocolModules.All;
         var catalog = RequirementCatalog.Load(layout.Features);
         var schemas = await SchemaSet.LoadAsync(layout.Schemas).ConfigureAwait(false);
-        var run = new RunContext(catalog, modules) { Snapshots = options.Snapshots }.With(schemas);
+        var run = new RunContext(catalog, modules) { Snapshots = options.Snapshots, Judging = options.Judging ?? Judging.Default }.With(schemas);
         if (target is null)
         {
             foreach (var module in modules)

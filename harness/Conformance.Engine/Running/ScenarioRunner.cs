@@ -118,7 +118,9 @@ public sealed class ScenarioRunner(RunContext run)
         var outcome = ScenarioOutcome.Passed;
         foreach (var violation in violations)
         {
-            var level = violation.Hard ? ScenarioOutcome.Failed : run.Catalog.Find(violation.Requirement)?.ViolationOutcome ?? ScenarioOutcome.Failed;
+            var level = violation.Hard ? ScenarioOutcome.Failed
+                : run.Catalog.Find(violation.Requirement) is { } requirement ? run.Judging.ViolationOutcome(requirement)
+                : ScenarioOutcome.Failed;
             if (OutcomeNames.Severity(level) > OutcomeNames.Severity(outcome))
             {
                 outcome = level;

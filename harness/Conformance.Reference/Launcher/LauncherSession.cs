@@ -18,7 +18,8 @@ public sealed class LauncherSession : IAsyncDisposable
     private readonly SerialQueue _queue;
     private readonly SecretMask _mask;
     private ITimer? _legacyTimer;
-    private bool _closedOut;
+    private bool _endedPosted;
+    private bool _failedPosted;
 
     /// <summary>Creates the session; nothing is posted until <see cref="Start"/>.</summary>
     public LauncherSession(ConnectionConfiguration configuration, LauncherSettings settings, TimeProvider time, IProcessExitWatcher processExits)
@@ -189,7 +190,7 @@ public sealed class LauncherSession : IAsyncDisposable
                 PostConnectionEnded();
                 break;
             case CustomConnectorEventType.RemoteConnectionFailure:
-                CloseOut(SessionEventKind.ConnectionFailed);
+                PostConnectionFailed();
                 break;
             default:
                 throw new InvalidOperationException($"Unhandled event type {connectorEvent.EventType}.");
@@ -214,14 +215,17 @@ public sealed class LauncherSession : IAsyncDisposable
         PostConnectionEnded();
     }
 
-    private void OnApplianceSessionEnded(string cause)
+    private void OnApplianceSessionEnded(string cause) => StartLegacyDelay(cause);
+
+    private void StartLegacyDelay(string cause)
     {
-        if (_closedOut || Tracker.IsTracking || _legacyTimer is not null)
+        if (_endedPosted || Tracker.IsTracking || _legacyTimer is not null)
         {
             return;
         }
 
-        // LC-L12/LC-L13: nothing tells the Launcher when the connection ends, so it waits the legacy delay.
+        // LC-L12/LC-L13: nothing tells the Launcher when the connection ends, so it waits the legacy delay
+        // after the session's end, failure (LC-L10) or time-out.
         Journal.Add(new LegacyDelayStarted(_time.GetUtcNow(), _settings.LegacyConnectionEndedDelay, cause));
         _legacyTimer = _time.CreateTimer(_ => _queue.Post(OnLegacyDelayElapsed), null, _settings.LegacyConnectionEndedDelay, Timeout.InfiniteTimeSpan);
     }
@@ -237,19 +241,35 @@ public sealed class LauncherSession : IAsyncDisposable
         PostConnectionEnded();
     }
 
-    private void PostConnectionEnded() => CloseOut(SessionEventKind.ConnectionEnded);
-
-    private void CloseOut(SessionEventKind kind)
+    private void PostConnectionEnded()
     {
-        // LC-L14 (interpretation): the connection is closed out once, by ConnectionEnded or ConnectionFailed.
-        if (_closedOut)
+        // LC-L14 (interpretation): ConnectionEnded at most once per session.
+        if (_endedPosted)
         {
-            Journal.Add(new PostingWithheld(_time.GetUtcNow(), kind, "the session's connection was already closed out"));
+            Journal.Add(new PostingWithheld(_time.GetUtcNow(), SessionEventKind.ConnectionEnded, "ConnectionEnded was already posted"));
             return;
         }
 
-        _closedOut = true;
+        _endedPosted = true;
         _legacyTimer?.Dispose();
-        Appliance.Receive(kind);
+
+        // After a failure the session is final: the appliance records the event, and no state moves (LC-L10, LC-L14).
+        Appliance.Receive(SessionEventKind.ConnectionEnded);
+    }
+
+    private void PostConnectionFailed()
+    {
+        // A failure reported after the connection ended, or a second one, changes nothing (LC-L14).
+        if (_endedPosted || _failedPosted)
+        {
+            Journal.Add(new PostingWithheld(_time.GetUtcNow(), SessionEventKind.ConnectionFailed, _endedPosted ? "the connection had already ended" : "ConnectionFailed was already posted"));
+            return;
+        }
+
+        _failedPosted = true;
+        Appliance.Receive(SessionEventKind.ConnectionFailed);
+
+        // LC-L10: the source lists failure among the triggers of the legacy delayed ConnectionEnded.
+        StartLegacyDelay("the connection failed");
     }
 }

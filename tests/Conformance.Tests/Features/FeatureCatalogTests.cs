@@ -21,7 +21,7 @@ public class FeatureCatalogTests
     [Test]
     public void Every_Launcher_connector_requirement_of_the_catalog_is_present()
     {
-        var expected = Enumerable.Range(1, 16).Select(n => $"LC-L{n:00}").Concat(Enumerable.Range(1, 14).Select(n => $"LC-C{n:00}"));
+        var expected = Enumerable.Range(1, 17).Select(n => $"LC-L{n:00}").Concat(Enumerable.Range(1, 14).Select(n => $"LC-C{n:00}"));
 
         Assert.That(Catalog.Requirements.Select(requirement => requirement.Id), Is.SupersetOf(expected));
     }
@@ -55,14 +55,38 @@ public class FeatureCatalogTests
         Assert.That(duplicates, Is.Empty);
     }
 
+    /// <summary>Issue 13: a scenario carries @interpretation or @policy exactly when what it checks comes from one.</summary>
     [Test]
-    public void Interpretations_in_the_catalog_are_tagged_in_the_features()
+    public void A_scenario_is_tagged_interpretation_or_policy_exactly_when_what_it_checks_is_one()
     {
-        var interpreted = Catalog.Requirements.Where(requirement => requirement.Interpretation).Select(requirement => requirement.Id);
-
-        foreach (var id in interpreted)
+        var wrong = new List<string>();
+        foreach (var scenario in Scenarios)
         {
-            Assert.That(Scenarios.Any(scenario => scenario.Requirements.Contains(id) && scenario.HasTag(Tag.Interpretation)), $"{id} has no @interpretation scenario");
+            var requirements = scenario.Requirements.Select(id => Catalog.Find(id)!).ToList();
+            var interpretation = requirements.Any(requirement => requirement.IsInterpretation)
+                || Catalog.ReadingOfExamples(scenario.ExamplesName) is { Origin: RequirementOrigin.Interpretation };
+            var policy = requirements.Any(requirement => requirement.IsPolicy);
+            if (scenario.HasTag(Tag.Interpretation) != interpretation)
+            {
+                wrong.Add($"{scenario.DisplayName}: {(interpretation ? "needs" : "must not carry")} @interpretation");
+            }
+
+            if (scenario.HasTag(Tag.Policy) != policy)
+            {
+                wrong.Add($"{scenario.DisplayName}: {(policy ? "needs" : "must not carry")} @policy");
+            }
+        }
+
+        Assert.That(wrong, Is.Empty);
+    }
+
+    [Test]
+    public void Every_interpretation_and_policy_says_why_and_every_reading_names_known_vectors()
+    {
+        Assert.That(Catalog.Requirements.Where(requirement => requirement.Origin != RequirementOrigin.Source && string.IsNullOrWhiteSpace(requirement.OriginNote)), Is.Empty);
+        foreach (var reading in Catalog.Readings)
+        {
+            Assert.That(reading.Vectors.Where(vector => !File.Exists(Path.Combine(Project.Layout.Root, vector))), Is.Empty, reading.Name);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Conformance.Tests.Engine.Reports;
 
 public class HtmlReportTests
 {
-    private static readonly Requirement Must = new("LC-C09", RequirementLevel.Must, "connector", "No secret leaves the pipe.", false, "launcher-connector");
+    private static readonly Requirement Must = new("LC-C09", RequirementLevel.Must, "connector", "No secret leaves the pipe.", RequirementOrigin.Source, "launcher-connector");
 
     private static string Page()
     {
@@ -19,7 +19,7 @@ public class HtmlReportTests
             Steps = [new StepResult("Then", "neither secret appears", 5, StepStatus.Failed, "LC-C09: found", TimeSpan.Zero)],
             Attachments = new Dictionary<string, string> { ["standard error"] = "debug: logging in with ***" },
         };
-        var run = new RunResult([result], [new RequirementResult(Must, ScenarioOutcome.Failed, ["x"])], false, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1));
+        var run = new RunResult([result], [new RequirementResult(Must, ScenarioOutcome.Failed, ["x"])], Judging.Default, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1));
         return HtmlReport.Build(run, new RunTarget("connector", ["python3", "c.py"]));
     }
 

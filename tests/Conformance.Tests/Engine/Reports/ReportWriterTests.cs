@@ -11,8 +11,8 @@ namespace Conformance.Tests.Engine.Reports;
 
 public class ReportWriterTests
 {
-    private static readonly Requirement Must = new("LC-C04", RequirementLevel.Must, "connector", "m", false, "launcher-connector");
-    private static readonly Requirement Should = new("LC-C03", RequirementLevel.Should, "connector", "s", false, "launcher-connector");
+    private static readonly Requirement Must = new("LC-C04", RequirementLevel.Must, "connector", "m", RequirementOrigin.Source, "launcher-connector");
+    private static readonly Requirement Should = new("LC-C03", RequirementLevel.Should, "connector", "s", RequirementOrigin.Source, "launcher-connector");
 
     private static ScenarioResult Result(string name, ScenarioOutcome outcome, string requirement, Violation? violation = null) => new()
     {
@@ -39,13 +39,14 @@ public class ReportWriterTests
     private static RunResult Run(bool strict) => new(
         [
             Result("clean", ScenarioOutcome.Passed, "LC-C04"),
-            Result("crlf", ScenarioOutcome.NonStrict, "LC-C03", new Violation("LC-C03", "LF alone", "CR LF")),
+            // Under --strict the runner labels a missed SHOULD failed.
+            Result("crlf", strict ? ScenarioOutcome.Failed : ScenarioOutcome.NonStrict, "LC-C03", new Violation("LC-C03", "LF alone", "CR LF")),
             Result("bad", ScenarioOutcome.Failed, "LC-C04", new Violation("LC-C04", "schema", "eventType 1")),
             Result("later", ScenarioOutcome.Skipped, "LC-C04"),
             Result("unbound", ScenarioOutcome.Undefined, "LC-C04"),
         ],
-        RequirementVerdicts.Judge([Must, Should], []),
-        strict,
+        RequirementVerdicts.Judge([Must, Should], [Result("crlf", ScenarioOutcome.NonStrict, "LC-C03", new Violation("LC-C03", "LF alone", "CR LF"))], new Judging(Strict: strict)),
+        new Judging(Strict: strict),
         DateTimeOffset.UtcNow,
         TimeSpan.FromSeconds(1));
 
@@ -86,5 +87,28 @@ public class ReportWriterTests
         Assert.That((int)strict.Attribute("failures")!, Is.EqualTo(3));
         var failure = lenient.Descendants("failure").First();
         Assert.That((string)failure.Attribute("message")!, Is.EqualTo("LC-C04: eventType 1"));
+        Assert.That(lenient.Descendants("property").Select(property => (string)property.Attribute("value")!), Does.Contain("LC-C03 SHOULD source"));
+    }
+
+    [Test]
+    public async Task Labels_a_missed_SHOULD_failed_everywhere_under_strict_and_names_the_verdict()
+    {
+        var folder = Directory.CreateTempSubdirectory("report").FullName;
+        try
+        {
+            var path = new ReportWriter(await SchemaSet.LoadAsync(Project.Layout.Schemas)).Write(Run(strict: true), new RunTarget("connector", ["c"]), folder);
+            var results = JsonNode.Parse(File.ReadAllText(path))!;
+            var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+
+            Assert.That(results["requirements"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "LC-C03")!["outcome"]!.GetValue<string>(), Is.EqualTo("failed"));
+            Assert.That(results["scenarios"]![1]!["outcome"]!.GetValue<string>(), Is.EqualTo("failed"));
+            Assert.That(results["judging"]!["strict"]!.GetValue<bool>(), Is.True);
+            Assert.That(results["verdict"]!.GetValue<string>(), Does.StartWith("NOT CONFORMANT — failed: LC-C03"));
+            Assert.That(html, Does.Contain("NOT CONFORMANT — failed: LC-C03").And.Not.Contain("non-strict</td>"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -12,7 +12,10 @@ public class RequirementCatalogTests
 
         Assert.That(catalog.Find("LC-C09")!.Level, Is.EqualTo(RequirementLevel.Must));
         Assert.That(catalog.Find("LC-C13")!.Level, Is.EqualTo(RequirementLevel.May));
-        Assert.That(catalog.Find("LC-L15")!.Interpretation, Is.True);
+        Assert.That(catalog.Find("LC-L15")!.Origin, Is.EqualTo(RequirementOrigin.Interpretation));
+        Assert.That(catalog.Find("LC-C09")!.Origin, Is.EqualTo(RequirementOrigin.Policy));
+        Assert.That(catalog.Find("LC-C09")!.OriginNote, Is.Not.Empty);
+        Assert.That(catalog.Readings.Select(reading => reading.Name), Does.Contain("table T1"));
         Assert.That(catalog.Find("LC-L15")!.Role, Is.EqualTo("launcher"));
     }
 
@@ -23,7 +26,7 @@ public class RequirementCatalogTests
         try
         {
             File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
-                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUSTN'T", "role": "r", "summary": "s" } ] }""");
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUSTN'T", "role": "r", "origin": "source", "summary": "s" } ] }""");
 
             var error = Assert.Throws<InvalidDataException>(() => RequirementCatalog.Load(directory.FullName));
 
@@ -36,9 +39,28 @@ public class RequirementCatalogTests
     }
 
     [Test]
+    public void Rejects_an_interpretation_without_a_note_saying_why()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUST", "role": "r", "origin": "interpretation", "summary": "s" } ] }""");
+
+            var error = Assert.Throws<InvalidDataException>(() => RequirementCatalog.Load(directory.FullName));
+
+            Assert.That(error!.Message, Does.Contain("P-01").And.Contain("note"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Rejects_a_requirement_listed_twice()
     {
-        var twice = new Requirement("P-01", RequirementLevel.Must, "r", "s", false, "p");
+        var twice = new Requirement("P-01", RequirementLevel.Must, "r", "s", RequirementOrigin.Source, "p");
 
         Assert.Throws<InvalidDataException>(() => _ = new RequirementCatalog([twice, twice]));
     }

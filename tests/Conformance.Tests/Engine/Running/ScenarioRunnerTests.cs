@@ -8,9 +8,9 @@ namespace Conformance.Tests.Engine.Running;
 public class ScenarioRunnerTests
 {
     private static readonly RequirementCatalog Catalog = new([
-        new Requirement("T-01", RequirementLevel.Must, "tester", "a must", false, "test"),
-        new Requirement("T-02", RequirementLevel.Should, "tester", "a should", false, "test"),
-        new Requirement("T-03", RequirementLevel.May, "tester", "a may", false, "test"),
+        new Requirement("T-01", RequirementLevel.Must, "tester", "a must", RequirementOrigin.Source, "test"),
+        new Requirement("T-02", RequirementLevel.Should, "tester", "a should", RequirementOrigin.Source, "test"),
+        new Requirement("T-03", RequirementLevel.May, "tester", "a may", RequirementOrigin.Source, "test"),
     ]);
 
     private static ScenarioRunner Runner(TimeSpan? timeout = null) =>

@@ -92,16 +92,36 @@ public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectati
         expect.Expect(names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count, "a different pipe per session", () => $"pipes: {string.Join(", ", names)}");
     }
 
-    [Then("no connector command line holds the pipe name, the password or a secure field value")]
-    public void ThenNoCommandLineHoldsThem()
+    [Then("no connector command line holds the pipe name")]
+    public void ThenNoCommandLineHoldsThePipeName() =>
+        ExpectCommandLinesWithout("the pipe name", session => [session.PipeName]);
+
+    [Then("no connector command line holds the password or a secure field value")]
+    public void ThenNoCommandLineHoldsACredential() =>
+        ExpectCommandLinesWithout("any credential", session => PipedLauncher.ConfigurationOf(session).Secrets);
+
+    [Then("the Launcher's log shows ConnectionStarted before the pipe listened, the session tracker started and the connector process started")]
+    public void ThenConnectionStartedCameFirst()
+    {
+        var entries = launcher.Current.Session.Journal.Entries;
+        var started = entries.ToList().FindIndex(entry => entry is SessionEventPosted { Event.Kind: Reference.Appliance.SessionEventKind.ConnectionStarted });
+        var later = entries.Select((entry, index) => (entry, index))
+            .Where(pair => pair.entry is PipeListening or SessionTrackerStarted or ConnectorProcessStarted)
+            .ToList();
+        var early = later.Where(pair => started < 0 || pair.index < started).Select(pair => pair.entry.GetType().Name).ToList();
+        expect.Expect(started >= 0 && early.Count == 0 && later.Any(pair => pair.entry is ConnectorProcessStarted),
+            "ConnectionStarted in the log before the pipe listened, the tracker started and the connector started",
+            () => started < 0 ? "no ConnectionStarted was logged" : $"{string.Join(", ", early)} came before ConnectionStarted");
+    }
+
+    private void ExpectCommandLinesWithout(string what, Func<LaunchedSession, IEnumerable<string>> values)
     {
         foreach (var (session, start) in launcher.Sessions.Zip(launcher.Starter.Starts))
         {
             var actual = ProcessTable.TryRead(start.ProcessId)?.CommandLine is { Count: > 0 } live ? live : start.Request.Command;
             var commandLine = string.Join(' ', actual);
-            var configuration = PipedLauncher.ConfigurationOf(session);
-            var leaks = new[] { session.PipeName }.Concat(configuration.Secrets).Where(value => commandLine.Contains(value, StringComparison.Ordinal)).ToList();
-            expect.Expect(leaks.Count == 0, "a command line without the pipe name or any credential", () => $"the command line holds {leaks.Count} of them");
+            var leaks = values(session).Where(value => commandLine.Contains(value, StringComparison.Ordinal)).ToList();
+            expect.Expect(leaks.Count == 0, $"a command line without {what}", () => $"the command line holds {leaks.Count} of them");
         }
     }
 
