@@ -433,6 +433,23 @@ public static class PipeListenerTests
         }
 
         [Test]
+        public async Task An_accept_cancelled_while_it_waits_leaves_the_listener_serving()
+        {
+            var name = PipeName.NewUnique("test");
+            await using var listener = PipeListener.Listen(name);
+            using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50)))
+            {
+                Assert.CatchAsync<OperationCanceledException>(() => listener.AcceptAsync(cancel.Token));
+            }
+
+            await using var client = await PipeClient.ConnectWithRetryAsync(name, RetryPolicy.Default);
+            await using var connection = await listener.AcceptAsync(CancellationToken.None).WaitAsync(Bound);
+            await SendAsync(connection, "ok");
+
+            Assert.That(await ReceiveAsync(client, 2), Is.EqualTo("ok"));
+        }
+
+        [Test]
         public async Task Refuses_to_listen_on_a_name_already_in_use()
         {
             var name = PipeName.NewUnique("test");
