@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Conformance.Protocols.Transport;
@@ -17,11 +18,33 @@ public static class PipeName
     private const string UnixPrefix = "CoreFxPipe_";
     private const string WindowsPrefix = @"\\.\pipe\";
 
-    /// <summary>A fresh name no other run or scenario uses: <paramref name="prefix"/> and 16 random hex digits.</summary>
-    public static string NewUnique(string prefix = "conformance") => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 17)];
+    // Fewer random digits than this would make clashes between parallel runs plausible.
+    private const int MinRandomHexDigits = 8;
+    private const int MaxRandomHexDigits = 16;
+
+    /// <summary>
+    /// A fresh name no other run or scenario uses: <paramref name="prefix"/>, a dash and 16 random hex digits, or
+    /// as few as 8 where the platform's path limit leaves less room (NP-10).
+    /// </summary>
+    /// <exception cref="ArgumentException">Not even 8 digits fit: on Unix, the temp directory (<c>TMPDIR</c>) is too long.</exception>
+    public static string NewUnique(string prefix = "conformance")
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!OperatingSystem.IsWindows())
+        {
+            return NewUnique(prefix, Path.GetTempPath());
+        }
+
+        var room = MaxWindowsPipePathChars - WindowsPrefix.Length - prefix.Length - 1;
+        return room >= MinRandomHexDigits
+            ? Unique(prefix, room)
+            : throw new ArgumentException(
+                $"The pipe name prefix \"{prefix}\" leaves room for {room} random hex digits within Windows' {MaxWindowsPipePathChars} characters; a unique name needs {MinRandomHexDigits}.",
+                nameof(prefix));
+    }
 
     /// <summary>Where the Unix socket for <paramref name="name"/> lives (<c>$TMPDIR</c> or <c>/tmp</c>).</summary>
-    public static string UnixSocketPath(string name) => Path.Combine(Path.GetTempPath(), UnixPrefix + name);
+    public static string UnixSocketPath(string name) => UnixSocketPath(name, Path.GetTempPath());
 
     /// <summary>The platform's full path for <paramref name="name"/>.</summary>
     public static string FullPath(string name) => OperatingSystem.IsWindows() ? WindowsPrefix + name : UnixSocketPath(name);
@@ -56,4 +79,28 @@ public static class PipeName
                 nameof(name));
         }
     }
+
+    /// <summary>A fresh name whose Unix socket in <paramref name="tempDirectory"/> fits the path limit.</summary>
+    internal static string NewUnique(string prefix, string tempDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var withoutDigits = UnixSocketPath(prefix + "-", tempDirectory);
+        var room = MaxUnixSocketPathBytes - Encoding.UTF8.GetByteCount(withoutDigits);
+        if (room < MinRandomHexDigits)
+        {
+            throw new ArgumentException(
+                $"A unique pipe name does not fit: the socket path {withoutDigits} plus {MinRandomHexDigits} random hex digits exceeds the "
+                + $"{MaxUnixSocketPathBytes} bytes Unix allows. The temp directory {tempDirectory} (TMPDIR) is "
+                + $"{Encoding.UTF8.GetByteCount(tempDirectory)} bytes long: set TMPDIR to a shorter directory, such as /tmp"
+                + (prefix.Length > MaxRandomHexDigits ? $", or use a prefix shorter than \"{prefix}\"." : "."),
+                nameof(prefix));
+        }
+
+        return Unique(prefix, room);
+    }
+
+    internal static string UnixSocketPath(string name, string tempDirectory) => Path.Combine(tempDirectory, UnixPrefix + name);
+
+    private static string Unique(string prefix, int room) =>
+        $"{prefix}-{RandomNumberGenerator.GetHexString(Math.Min(room, MaxRandomHexDigits), lowercase: true)}";
 }

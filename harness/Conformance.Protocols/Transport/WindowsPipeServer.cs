@@ -66,7 +66,7 @@ internal sealed partial class WindowsPipeServer : PipeServer
         }
     }
 
-    private static int? ClientProcessId(NamedPipeServerStream instance) =>
+    internal static int? ClientProcessId(NamedPipeServerStream instance) =>
         GetNamedPipeClientProcessId(instance.SafePipeHandle.DangerousGetHandle(), out var pid) ? (int)pid : null;
 
     [LibraryImport("kernel32.dll", SetLastError = true)]

@@ -17,6 +17,19 @@ internal static class OtherAccount
         }
     }
 
+    /// <summary>The account's uid, as <c>id -u nobody</c> reports it.</summary>
+    public static async Task<uint> UserIdAsync()
+    {
+        var start = new ProcessStartInfo("id") { RedirectStandardOutput = true };
+        start.ArgumentList.Add("-u");
+        start.ArgumentList.Add("nobody");
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return uint.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Connects to the Unix socket at <paramref name="path"/> as nobody; returns what happened, e.g. "refused: EACCES" or "read 0 bytes".</summary>
     public static async Task<string> TryConnectAsync(string path)
     {
