@@ -1,6 +1,6 @@
 namespace Conformance.Cli;
 
-/// <summary>The command's exit codes, as DESIGN.md fixes them.</summary>
+/// <summary>The command's exit codes, as the README's contract fixes them: 0 conformant, 1 not, 2 usage or setup, 3 changed against the approved baseline.</summary>
 internal static class ExitCodes
 {
     /// <summary>Conformant.</summary>

@@ -22,7 +22,7 @@ internal static class SuiteExecution
             var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
             context = await RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated, new Judging(settings.Strict, settings.SourceOnly)), certification);
         }
-        catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException)
+        catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             throw new UsageException(exception.Message);
         }

@@ -49,7 +49,9 @@ internal static class HostSession
             var exit = target.WaitForExitAsync();
             if (await Task.WhenAny(end, exit) == exit)
             {
-                await control.SendAsync(string.Create(CultureInfo.InvariantCulture, $"{ProcessHostProtocol.Exited} {target.ExitCode}"));
+                // With the command's CPU time, collected with it: a sample of the process table would miss its last moments.
+                var cpu = ChildrenUsage.CpuTime() is { } used ? string.Create(CultureInfo.InvariantCulture, $" {(long)used.TotalMilliseconds}") : "";
+                await control.SendAsync(string.Create(CultureInfo.InvariantCulture, $"{ProcessHostProtocol.Exited} {target.ExitCode}{cpu}"));
                 await end;
             }
 

@@ -12,7 +12,7 @@ internal sealed class HostControl : IAsyncDisposable
 {
     private readonly PipeConnection _connection;
     private readonly StreamReader _reader;
-    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(int Code, TimeSpan? Cpu)> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _listening;
 
@@ -22,8 +22,8 @@ internal sealed class HostControl : IAsyncDisposable
         _reader = new StreamReader(connection.Stream, new UTF8Encoding(false), false, 256, leaveOpen: true);
     }
 
-    /// <summary>Completes with the command's exit code when it exits of its own accord.</summary>
-    public Task<int> Exited => _exited.Task;
+    /// <summary>Completes with the command's exit code, and its CPU time where the platform tells it, when it exits of its own accord.</summary>
+    public Task<(int Code, TimeSpan? Cpu)> Exited => _exited.Task;
 
     /// <summary>Completes once the host has ended everything: with how many processes were still running, or null if the host went away.</summary>
     public Task<int?> Ended => _ended.Task;
@@ -114,9 +114,13 @@ internal sealed class HostControl : IAsyncDisposable
             while (await _reader.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
                 var (word, rest) = Split(line);
-                if (word == ProcessHostProtocol.Exited && int.TryParse(rest, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code))
+                var fields = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (word == ProcessHostProtocol.Exited && fields.Length > 0 && int.TryParse(fields[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code))
                 {
-                    _exited.TrySetResult(code);
+                    TimeSpan? cpu = fields.Length > 1 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+                        ? TimeSpan.FromMilliseconds(milliseconds)
+                        : null;
+                    _exited.TrySetResult((code, cpu));
                 }
                 else if (word == ProcessHostProtocol.Ended)
                 {

@@ -16,7 +16,7 @@ internal static class ProcessHostProtocol
     /// <summary>Host → harness: <c>failed REASON</c>; the command could not be started.</summary>
     public const string Failed = "failed";
 
-    /// <summary>Host → harness: <c>exited CODE</c>; the command's own process exited.</summary>
+    /// <summary>Host → harness: <c>exited CODE [CPU-MS]</c>; the command's own process exited, having used that much CPU with what it collected.</summary>
     public const string Exited = "exited";
 
     /// <summary>Harness → host: end every process below you, then exit.</summary>

@@ -24,6 +24,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
     private readonly Task _sampling;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lazy<Task> _ending;
+    private TimeSpan? _cpuAtExit;
     private int _disposed;
 
     private SupervisedProcess(Process host, HostControl control, int processId, ProcessLaunch launch, DateTimeOffset startedAt)
@@ -41,7 +42,8 @@ public sealed class SupervisedProcess : IAsyncDisposable
             exit =>
             {
                 ExitedAt = DateTimeOffset.UtcNow;
-                _exited.TrySetResult(exit.Result);
+                _cpuAtExit = exit.Result.Cpu;
+                _exited.TrySetResult(exit.Result.Code);
             },
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion,
@@ -131,17 +133,18 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>CPU time used by every process of the tree so far (sampled).</summary>
+    /// <summary>
+    /// CPU time used by every process of the tree so far: sampled while the command runs; once it has exited,
+    /// what the host collected with it (exact) plus what the members still running have used.
+    /// </summary>
     public TimeSpan CpuTime()
     {
-        if (!_ending.IsValueCreated)
-        {
-            Sample();
-        }
-
+        var alive = _ending.IsValueCreated ? [] : Sample();
         lock (_gate)
         {
-            return _cpuByProcess.Values.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
+            return _cpuAtExit is { } collected && _exited.Task.IsCompleted
+                ? alive.Where(member => member.ProcessId != ProcessId).Aggregate(collected, (sum, member) => sum + member.CpuTime)
+                : _cpuByProcess.Values.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
         }
     }
 
@@ -277,7 +280,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
     }
 
-    private void Sample()
+    private IReadOnlyList<ProcessSnapshot> Sample()
     {
         var alive = Tree.Sample();
         lock (_gate)
@@ -287,6 +290,8 @@ public sealed class SupervisedProcess : IAsyncDisposable
                 _cpuByProcess[(member.ProcessId, member.StartTime)] = member.CpuTime;
             }
         }
+
+        return alive;
     }
 
     private static string ResolveExecutable(string executable, string workingDirectory) =>

@@ -4,7 +4,7 @@ using Conformance.Engine.Gherkin;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary>The options every running verb shares, with the defaults DESIGN.md gives.</summary>
+/// <summary>The options every running verb shares, with the defaults the README's command-line contract gives.</summary>
 internal sealed class CommonOptions
 {
     public Option<string> Report { get; } = new("--report") { Description = "Folder for results.json, junit.xml and transcripts/.", DefaultValueFactory = _ => "conformance-report" };
@@ -51,9 +51,16 @@ internal sealed class CommonOptions
             throw new UsageException("--accept approves transcripts into --snapshots DIR; give --snapshots too.");
         }
 
+        var report = Path.GetFullPath(parse.GetValue(Report)!);
+        Preflight.ReportDirectory(report);
+        if (snapshots is not null)
+        {
+            Preflight.SnapshotDirectory(Path.GetFullPath(snapshots), accept);
+        }
+
         return new RunSettings(
             Layout(parse.GetValue(Root)),
-            Path.GetFullPath(parse.GetValue(Report)!),
+            report,
             ParseTags(parse.GetValue(Tags)),
             parse.GetValue(Strict),
             parse.GetValue(SourceOnly),

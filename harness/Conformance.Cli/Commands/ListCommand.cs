@@ -17,8 +17,27 @@ internal static class ListCommand
         command.SetAction(async parse =>
         {
             var layout = CommonOptions.Layout(parse.GetValue(root));
-            var catalog = RequirementCatalog.Load(layout.Features);
-            var plan = RunPlan.Select(FeatureLoader.Load(layout.Features, layout.Root), catalog, parse.GetValue(role), CommonOptions.ParseTags(parse.GetValue(tags)));
+            RequirementCatalog catalog;
+            IReadOnlyList<CompiledScenario> scenarios;
+            try
+            {
+                catalog = RequirementCatalog.Load(layout.Features);
+                scenarios = FeatureLoader.Load(layout.Features, layout.Root);
+            }
+            catch (Exception exception) when (exception is FeatureParseException or InvalidDataException)
+            {
+                throw new UsageException(exception.Message);
+            }
+
+            var selectedRole = parse.GetValue(role);
+            var roles = catalog.Requirements.Select(requirement => requirement.Role).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (selectedRole is not null && !roles.Contains(selectedRole))
+            {
+                var closest = Suggestions.Closest(selectedRole, roles);
+                throw new UsageException($"--role {selectedRole} is not a role of any protocol.{(closest is null ? "" : $" Did you mean {closest}?")} Known roles: {string.Join(", ", roles)}.");
+            }
+
+            var plan = RunPlan.Select(scenarios, catalog, selectedRole, CommonOptions.ParseTags(parse.GetValue(tags)));
             foreach (var feature in plan.Scenarios.GroupBy(scenario => scenario.FeaturePath))
             {
                 await output.WriteLineAsync($"{feature.Key}  ({feature.First().FeatureName})");

@@ -18,8 +18,35 @@ internal abstract class RunDisplay : IRunProgress
 
     public abstract void Finished(ScenarioResult result);
 
+    /// <summary>How many violations of one scenario are shown before "and N more".</summary>
+    protected const int ViolationsShown = 5;
+
     protected static string Line(ScenarioResult result) =>
         $"{OutcomeNames.Of(result.Outcome),-13} {result.Scenario.DisplayName} ({result.Duration.TotalSeconds:0.0} s)";
+
+    /// <summary>Why a scenario did not pass: its violations (the first few, then how many more), or its reason.</summary>
+    protected static IEnumerable<string> Details(ScenarioResult result)
+    {
+        if (result.Violations.Count == 0)
+        {
+            if (result.Reason is { } reason)
+            {
+                yield return reason;
+            }
+
+            yield break;
+        }
+
+        foreach (var violation in result.Violations.Take(ViolationsShown))
+        {
+            yield return $"{violation.Requirement}: expected {violation.Expected}; actual {violation.Actual}";
+        }
+
+        if (result.Violations.Count > ViolationsShown)
+        {
+            yield return $"… and {result.Violations.Count - ViolationsShown} more (see the report)";
+        }
+    }
 }
 
 /// <summary>For logs and CI: a line per finished scenario, with the first violation of a failure.</summary>
@@ -42,8 +69,10 @@ internal sealed class PlainRunDisplay(TextWriter output, int total) : RunDisplay
             output.WriteLine($"[{_finished,4}/{total}] {Line(result)}");
             if (result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.NonStrict or ScenarioOutcome.Undefined or ScenarioOutcome.Skipped)
             {
-                var first = result.Violations.FirstOrDefault();
-                output.WriteLine(first is null ? $"             {result.Reason}" : $"             {first.Requirement}: expected {first.Expected}; actual {first.Actual}");
+                foreach (var detail in Details(result))
+                {
+                    output.WriteLine($"             {detail}");
+                }
             }
         }
     }
@@ -85,9 +114,14 @@ internal sealed class LiveRunDisplay(int total) : RunDisplay
         lock (_gate)
         {
             _running.Remove(result.Scenario.Name);
-            if (result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined)
+            if (result.Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined or ScenarioOutcome.NonStrict)
             {
-                AnsiConsole.MarkupLine($"[red]{Markup.Escape(Line(result))}[/]");
+                var colour = result.Outcome == ScenarioOutcome.NonStrict ? "yellow" : "red";
+                AnsiConsole.MarkupLine($"[{colour}]{Markup.Escape(Line(result))}[/]");
+                foreach (var detail in Details(result))
+                {
+                    AnsiConsole.MarkupLine($"[grey]    {Markup.Escape(detail)}[/]");
+                }
             }
 
             _task?.Increment(1);

@@ -47,7 +47,7 @@ public sealed class MessageSchema
             return [new SchemaIssue("$", "json", $"not valid JSON: {exception.Message}")];
         }
 
-        return _schema.Validate(token).SelectMany(Flatten).Select(Describe).Distinct().ToList();
+        return _schema.Validate(token).SelectMany(Flatten).Select(error => Describe(error, token)).Distinct().ToList();
     }
 
     private static IEnumerable<ValidationError> Flatten(ValidationError error) =>
@@ -55,30 +55,65 @@ public sealed class MessageSchema
             ? child.Errors.SelectMany(pair => pair.Value).SelectMany(Flatten).Prepend(error)
             : [error];
 
-    private static SchemaIssue Describe(ValidationError error)
+    private static SchemaIssue Describe(ValidationError error, JToken root)
     {
         var path = ToJsonPath(error.Path);
         var member = error.Property is { Length: > 0 } property ? $"\"{property}\"" : "the value";
+        var rule = error.Schema;
+        var got = Value(root, path) is { } value ? $" (got {Shorten(value.ToString(Formatting.None))})" : "";
         var (keyword, reason) = error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => ("required", $"the member \"{error.Property}\" is required"),
-            ValidationErrorKind.NotInEnumeration => ("enum", $"{member} is not one of the allowed values"),
-            ValidationErrorKind.PatternMismatch => ("pattern", $"{member} does not have the required form"),
-            ValidationErrorKind.NumberTooSmall => ("minimum", $"{member} is below the minimum"),
-            ValidationErrorKind.NumberTooBig => ("maximum", $"{member} is above the maximum"),
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => ("additionalProperties", $"{member} is not allowed here"),
+            ValidationErrorKind.NotInEnumeration => ("enum", $"{member} is not one of the allowed values: {AllowedValues(rule)}{got}"),
+            ValidationErrorKind.PatternMismatch => ("pattern", $"{member} does not have the required form{(rule?.Pattern is { } pattern ? $" ({pattern})" : "")}{got}"),
+            ValidationErrorKind.NumberTooSmall => ("minimum", $"{member} must be {Lower(rule)}{got}"),
+            ValidationErrorKind.NumberTooBig => ("maximum", $"{member} must be {Upper(rule)}{got}"),
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => ("additionalProperties", $"{member} is not a member this object has{Known(error)}"),
             ValidationErrorKind.NotOneOf => ("oneOf", $"{member} matches none, or more than one, of the allowed forms"),
             ValidationErrorKind.NotAnyOf => ("anyOf", $"{member} matches none of the allowed forms"),
-            ValidationErrorKind.StringTooShort => ("minLength", $"{member} is too short"),
-            ValidationErrorKind.StringTooLong => ("maxLength", $"{member} is too long"),
+            ValidationErrorKind.StringTooShort => ("minLength", $"{member} must have at least {rule?.MinLength} characters"),
+            ValidationErrorKind.StringTooLong => ("maxLength", $"{member} must have at most {rule?.MaxLength} characters"),
+            ValidationErrorKind.TooFewItems => ("minItems", $"{member} must have at least {rule?.MinItems} items"),
+            ValidationErrorKind.TooManyItems => ("maxItems", $"{member} must have at most {rule?.MaxItems} items"),
+            ValidationErrorKind.ExcludedSchemaValidates => ("not", $"{member} has a form that is not allowed here{(rule?.Description is { Length: > 0 } description ? $": {description}" : "")}"),
             ValidationErrorKind.ArrayExpected or ValidationErrorKind.BooleanExpected or ValidationErrorKind.IntegerExpected
                 or ValidationErrorKind.NumberExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.StringExpected
-                or ValidationErrorKind.NullExpected => ("type", $"{member} should be {TypeWord(error.Kind)}"),
-            ValidationErrorKind.NoTypeValidates => ("type", $"{member} has none of the allowed types"),
-            _ => (error.Kind.ToString(), $"{member} breaks the rule {error.Kind}"),
+                or ValidationErrorKind.NullExpected => ("type", $"{member} should be {TypeWord(error.Kind)}{got}"),
+            ValidationErrorKind.NoTypeValidates => ("type", $"{member} has none of the allowed types{got}"),
+            _ => (error.Kind.ToString(), $"{member} breaks the schema's rule {error.Kind}"),
         };
         return new SchemaIssue(path, keyword, reason);
     }
+
+    private static string AllowedValues(JsonSchema? rule) =>
+        rule?.Enumeration is { Count: > 0 } values ? string.Join(", ", values.Select(value => value is string text ? text : value?.ToString() ?? "null")) : "(see the schema)";
+
+    private static string Lower(JsonSchema? rule) =>
+        rule?.ExclusiveMinimum is { } exclusive ? $"more than {exclusive}"
+        : rule?.Minimum is { } minimum ? (rule.IsExclusiveMinimum ? $"more than {minimum}" : $"at least {minimum}")
+        : "larger";
+
+    private static string Upper(JsonSchema? rule) =>
+        rule?.ExclusiveMaximum is { } exclusive ? $"less than {exclusive}"
+        : rule?.Maximum is { } maximum ? (rule.IsExclusiveMaximum ? $"less than {maximum}" : $"at most {maximum}")
+        : "smaller";
+
+    private static string Known(ValidationError error) =>
+        error.Schema?.Properties is { Count: > 0 } properties ? $"; its members are {string.Join(", ", properties.Keys)}" : "";
+
+    private static JToken? Value(JToken root, string path)
+    {
+        try
+        {
+            return root.SelectToken(path);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
     private static string TypeWord(ValidationErrorKind kind) => kind switch
     {

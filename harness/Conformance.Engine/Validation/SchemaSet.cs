@@ -14,6 +14,7 @@ public sealed class SchemaSet
     public IReadOnlyCollection<string> Names => _schemas.Keys;
 
     /// <summary>Loads every <c>*.schema.json</c> one folder below <paramref name="schemasDirectory"/>.</summary>
+    /// <exception cref="InvalidDataException">A schema cannot be read; the message names the file.</exception>
     public static async Task<SchemaSet> LoadAsync(string schemasDirectory)
     {
         var schemas = new Dictionary<string, MessageSchema>(StringComparer.Ordinal);
@@ -22,7 +23,14 @@ public sealed class SchemaSet
             foreach (var file in Directory.EnumerateFiles(folder, "*" + Suffix).Order(StringComparer.Ordinal))
             {
                 var name = $"{Path.GetFileName(folder)}/{Path.GetFileName(file)[..^Suffix.Length]}";
-                schemas[name] = await MessageSchema.LoadAsync(name, file).ConfigureAwait(false);
+                try
+                {
+                    schemas[name] = await MessageSchema.LoadAsync(name, file).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
+                {
+                    throw new InvalidDataException($"{file} is not a JSON Schema the tool can read: {exception.Message}", exception);
+                }
             }
         }
 

@@ -35,26 +35,33 @@ public static class SecretEncodings
     public static string? FindIn(string text, string secret)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Forms(secret).FirstOrDefault(form => text.Contains(form.Form, StringComparison.Ordinal)).Name;
+    }
+
+    /// <summary>The name of the encoding <paramref name="form"/> is of <paramref name="secret"/> ("verbatim", "base64", …), or null.</summary>
+    public static string? NameOf(string secret, string form) =>
+        Forms(secret).FirstOrDefault(candidate => string.Equals(candidate.Form, form, StringComparison.Ordinal)).Name;
+
+    private static IEnumerable<(string Name, string Form)> Forms(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
         if (secret.Length == 0)
         {
-            return null;
+            yield break;
         }
 
-        if (text.Contains(secret, StringComparison.Ordinal))
+        yield return ("verbatim", secret);
+        foreach (var form in JsonForms(secret))
         {
-            return "verbatim";
+            yield return ("JSON-escaped", form);
         }
 
-        var utf8 = Encoding.UTF8.GetBytes(secret);
-        var base64 = Convert.ToBase64String(utf8).TrimEnd('=');
-        var candidates = JsonForms(secret).Select(form => (Name: "JSON-escaped", Form: form)).Concat(new (string Name, string Form)[]
-        {
-            ("URL-encoded", Uri.EscapeDataString(secret)),
-            ("URL-encoded", WebUtility.UrlEncode(secret)),
-            ("base64", base64),
-            ("base64url", base64.Replace('+', '-').Replace('/', '_')),
-        });
-        return candidates.FirstOrDefault(candidate => text.Contains(candidate.Form, StringComparison.Ordinal)).Name;
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(secret));
+        yield return ("URL-encoded", Uri.EscapeDataString(secret));
+        yield return ("URL-encoded", WebUtility.UrlEncode(secret));
+        yield return ("base64", base64);
+        yield return ("base64", base64.TrimEnd('='));
+        yield return ("base64url", base64.TrimEnd('=').Replace('+', '-').Replace('/', '_'));
     }
 
     /// <summary>The secret inside a JSON string as common writers escape it: minimally, or with every non-ASCII character as \uXXXX.</summary>

@@ -18,47 +18,13 @@ public class FixtureCertificationTests
     private const string Password = "Pw-Fixture-9f3b!+/=";
     private const string Pin = "Pin-7c1e&%~";
 
-    private static readonly string Bin = AppContext.BaseDirectory;
-
     // Each certification starts many processes at once (an isolated one, 24 connectors with their hosts): one per
     // core at a time keeps the machine's load, and so the connectors' timing, well inside their deadlines.
     private static readonly SemaphoreSlim Certifications = new(Environment.ProcessorCount);
 
-    // The system interpreter when there is one: a version manager's shim adds half a second to every start.
-    private static readonly string PythonInterpreter = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-    private static readonly string Python = Path.Combine(Project.Layout.Root, "tests", "fixtures", "python");
-
-    public static IEnumerable<TestCaseData> Fixtures()
-    {
-        TestCaseData Case(string name, string[] command, params string[] judged) =>
-            new TestCaseData(command, judged, true).SetName($"{name} is judged: {(judged.Length == 0 ? "conformant" : string.Join(", ", judged))}");
-
-        // Hostile to the harness rather than to the protocol: certified once, sharing runs, and checked for leftovers.
-        // (Isolated, the one with 200 children would start 4,800: a load test, not a comparison of modes.)
-        TestCaseData Hostile(string name, string[] command) =>
-            new TestCaseData(command, Array.Empty<string>(), false).SetName($"{name} is judged conformant and leaves nothing running");
-        string[] Dotnet(string misbehaviour) => ["dotnet", Path.Combine(Bin, "MisbehavingConnector.dll"), misbehaviour];
-        string[] PythonFixture(string script) => [PythonInterpreter, Path.Combine(Python, script + ".py")];
-
-        yield return Case("the reference connector", ["dotnet", Path.Combine(Bin, "ReferenceConnector.dll")]);
-        yield return Case("a C# connector that never connects", Dotnet("never-connects"), "LC-C01 failed", "every other skipped but LC-C13");
-        yield return Case("a C# connector that sends an unknown event type", Dotnet("unknown-event-type"), "LC-C04 failed");
-        yield return Case("a C# connector that reports closed before created", Dotnet("closed-before-created"), "LC-C06 failed");
-        yield return Case("a C# connector that reports a failure after created", Dotnet("failure-after-created"), "LC-C06 failed");
-        yield return Case("a C# connector that writes a BOM and CRLF", Dotnet("bom-and-crlf"), "LC-C03 non-strict");
-        yield return Case("a conformant Python connector", PythonFixture("conformant_connector"));
-        yield return Case("a Python connector that writes invalid JSON", PythonFixture("writes_invalid_json"), "LC-C02 failed");
-        yield return Case("a Python connector that writes invalid UTF-8", PythonFixture("writes_invalid_utf8"), "LC-C02 failed");
-        yield return Case("a Python connector that floods and writes a 5 MiB line", PythonFixture("floods_and_writes_a_huge_line"), "LC-C02 failed");
-        yield return Case("a Python connector that leaks the password to standard error", PythonFixture("leaks_password_to_stderr"), "LC-C09 failed");
-        yield return Case("a Python connector that leaks the password in a child's command line", PythonFixture("leaks_password_in_child_command_line"), "LC-C09 failed");
-        yield return Case("a Python connector that lingers after its final event", PythonFixture("lingers_after_final_event"), "LC-C10 non-strict");
-        yield return Case("a conformant Node.js connector", ["node", Path.Combine(Project.Layout.Root, "tests", "fixtures", "node", "conformant-connector.js")]);
-        yield return Case("a Python connector that crashes mid-line", PythonFixture("crashes_mid_line"), "LC-C02 failed", "LC-C07 non-strict", "LC-C08 non-strict", "LC-C12 skipped");
-        yield return Case("a Python connector that misspells its window event", PythonFixture("misspells_window_event"), "LC-C04 failed", "LC-C07 non-strict", "LC-C12 skipped");
-        yield return Hostile("a Python connector that double-forks a daemon ignoring SIGTERM", PythonFixture("double_forks_a_daemon"));
-        yield return Hostile("a Python connector that leaves 200 children behind", PythonFixture("starts_many_children"));
-    }
+    public static IEnumerable<TestCaseData> Fixtures() =>
+        ConnectorFixtures.All.Select(fixture => new TestCaseData(fixture.Command, fixture.Judged, fixture.InBothModes)
+            .SetName(fixture.InBothModes ? $"{fixture.Name} is judged: {fixture.Expected}" : $"{fixture.Name} is judged {fixture.Expected} and leaves nothing running"));
 
     [TestCaseSource(nameof(Fixtures))]
     public async Task Certification(string[] command, string[] judged, bool inBothModes)

@@ -93,6 +93,22 @@ public class SupervisedProcessTests
     }
 
     [Test]
+    public async Task Counts_the_CPU_time_of_a_command_to_its_very_end_once_it_has_exited()
+    {
+        // Spins for 0.6 s of CPU, then exits: a 100 ms sample would miss up to the last tenth; the host's count does not.
+        var process = await SupervisedProcess.StartAsync(new ProcessLaunch(
+            ["/usr/bin/python3", "-c", "import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass"],
+            Path.GetTempPath(),
+            new Dictionary<string, string?>()));
+        await process.Exited.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var cpu = process.CpuTime();
+        await process.DisposeAsync();
+
+        Assert.That(cpu, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(600)));
+    }
+
+    [Test]
     public async Task Knows_which_processes_are_contained_below_its_host()
     {
         var process = await SupervisedProcess.StartAsync(Shell("(setsid sleep 34 &) ; exec sleep 35"));

@@ -62,23 +62,28 @@ public static class ConfigurationFactory
         return configuration;
     }
 
-    /// <summary>The values in <paramref name="configuration"/> that must never leak: the password and every secure field.</summary>
-    public static IReadOnlyList<string> SecretsOf(JsonObject configuration)
+    /// <summary>The values in <paramref name="configuration"/> that must never leak, each with its member's name: the password and every secure field.</summary>
+    public static IReadOnlyList<NamedSecret> SecretsOf(JsonObject configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var secrets = new List<string>();
+        var secrets = new List<NamedSecret>();
         if (configuration["password"] is JsonValue password && password.TryGetValue<string>(out var text) && text.Length > 0)
         {
-            secrets.Add(text);
+            secrets.Add(new NamedSecret("password", text));
         }
 
         if (configuration["accountSecureFields"] is JsonObject secure)
         {
-            secrets.AddRange(secure.Select(pair => pair.Value).OfType<JsonValue>()
-                .Select(value => value.TryGetValue<string>(out var secret) ? secret : null).OfType<string>().Where(secret => secret.Length > 0));
+            foreach (var (name, value) in secure)
+            {
+                if (value is JsonValue field && field.TryGetValue<string>(out var secret) && secret.Length > 0)
+                {
+                    secrets.Add(new NamedSecret($"accountSecureFields.{name}", secret));
+                }
+            }
         }
 
-        return secrets.Distinct(StringComparer.Ordinal).ToList();
+        return secrets.DistinctBy(secret => secret.Value, StringComparer.Ordinal).ToList();
     }
 
     /// <summary><paramref name="overrides"/> merged over a copy of <paramref name="defaults"/>: objects merge member by member, null removes.</summary>

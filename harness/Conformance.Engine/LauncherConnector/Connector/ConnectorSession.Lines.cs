@@ -12,6 +12,13 @@ public sealed partial class ConnectorSession
     /// <summary>Ends the remote client the connector reported, standing in for the end of the remote session (LC-C07).</summary>
     public void EndRemoteClient(int processId)
     {
+        if (processId == Process?.ProcessId)
+        {
+            // Ending it would end the connector itself: the judges say why no window-closed report came.
+            Recording.Note($"processId {processId} is the connector's own process; the harness did not end it");
+            return;
+        }
+
         Process?.Tree.Sample();
         var member = Process?.Tree.Seen.FirstOrDefault(process => process.ProcessId == processId);
         var now = ProcessTable.TryRead(processId);
@@ -98,7 +105,8 @@ public sealed partial class ConnectorSession
     {
         try
         {
-            await Task.Delay(Target.Timeouts.WindowLifetime, _stop.Token).ConfigureAwait(false);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, _keepRemoteClient.Token);
+            await Task.Delay(Target.Timeouts.WindowLifetime, either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

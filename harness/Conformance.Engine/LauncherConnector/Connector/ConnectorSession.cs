@@ -28,6 +28,7 @@ public sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<ReceivedLine> _lines = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _keepRemoteClient = new();
     private readonly ChangeSignal _changed = new();
     private readonly Lazy<Task> _ending;
     private PipeServer? _server;
@@ -43,7 +44,7 @@ public sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
         Recording = recording;
         Target = target;
         Configuration = configuration;
-        Secrets = ConfigurationFactory.SecretsOf(configuration);
+        NamedSecrets = ConfigurationFactory.SecretsOf(configuration);
         recording.RegisterSecrets(Secrets);
         _schemas = schemas;
         _cancellation = cancellation;
@@ -59,8 +60,11 @@ public sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
     /// <summary>The configuration sent (or to be sent).</summary>
     public JsonObject Configuration { get; }
 
-    /// <summary>The secrets in the configuration.</summary>
-    public IReadOnlyList<string> Secrets { get; }
+    /// <summary>The secrets in the configuration, with the members they came from.</summary>
+    public IReadOnlyList<NamedSecret> NamedSecrets { get; }
+
+    /// <summary>The secret values in the configuration.</summary>
+    public IReadOnlyList<string> Secrets => NamedSecrets.Select(secret => secret.Value).ToList();
 
     /// <summary>Cancelled when the run's own bound passes.</summary>
     public CancellationToken Cancellation => _cancellation;
@@ -213,6 +217,9 @@ public sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
     /// <summary>Closes the Launcher's end of the pipe, as an aborted session does (LC-C11).</summary>
     public async Task CloseFromLauncherAsync()
     {
+        // An aborted session: what the connector does with its remote client is its own affair from now on,
+        // and the harness ending that client would blur what LC-C11 judges.
+        await _keepRemoteClient.CancelAsync().ConfigureAwait(false);
         CpuAtHangUp = Process?.CpuTime();
         ClosedByLauncherAt = Elapsed;
         Recording.Transcript.Add("launcher-closed-pipe");
@@ -238,6 +245,7 @@ public sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
         finally
         {
             _stop.Dispose();
+            _keepRemoteClient.Dispose();
         }
     }
 

@@ -72,10 +72,11 @@ public static class EventJudge
         }
     }
 
-    /// <summary>LC-C07: after the remote client ended, RemoteConnectionWindowClosed within the window-closed deadline.</summary>
-    public static IEnumerable<Violation> WindowClosedAfterRemoteEnd(ConnectorSession session)
+    /// <summary>LC-C07: after the remote client ended, RemoteConnectionWindowClosed within the window-closed deadline; what the judge could not do goes to <paramref name="note"/>.</summary>
+    public static IEnumerable<Violation> WindowClosedAfterRemoteEnd(ConnectorSession session, Action<string> note)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(note);
         if (First(session, CustomConnectorEventType.RemoteConnectionWindowCreated) is not { } created)
         {
             yield break;
@@ -83,7 +84,11 @@ public static class EventJudge
 
         if (created.Event!.ProcessId is null)
         {
-            session.Note("the connector reported its window without a processId, so the harness could not end the remote client; RemoteConnectionWindowClosed was awaited without it");
+            note("the connector reported its window without a processId, so the harness could not end the remote client; RemoteConnectionWindowClosed was awaited without it");
+        }
+        else if (created.Event.ProcessId == session.Process?.ProcessId)
+        {
+            note($"the window's processId {created.Event.ProcessId} is the connector's own process, not a remote client's: the harness could not end the remote client without ending the connector, so it did not");
         }
 
         var closed = First(session, CustomConnectorEventType.RemoteConnectionWindowClosed);
@@ -133,13 +138,14 @@ public static class EventJudge
         }
     }
 
-    /// <summary>LC-C10: after the final event, the pipe closed and the process exited within the exit deadline.</summary>
-    public static IEnumerable<Violation> ExitAfterFinal(ConnectorSession session)
+    /// <summary>LC-C10: after the final event, the pipe closed and the process exited within the exit deadline; what the judge could not judge goes to <paramref name="note"/>.</summary>
+    public static IEnumerable<Violation> ExitAfterFinal(ConnectorSession session, Action<string> note)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(note);
         if (session.FinalLine is not { } final)
         {
-            session.Note("the connector sent no final event, so LC-C10's exit deadline had nothing to run from");
+            note("the connector sent no final event, so LC-C10's exit deadline had nothing to run from");
             yield break;
         }
 

@@ -13,13 +13,13 @@ public static class SecretJudge
         foreach (var process in session.Process!.Tree.Seen)
         {
             var commandLine = string.Join('\n', process.CommandLines.Select(line => string.Join(' ', line)));
-            foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
+            foreach (var secret in session.NamedSecrets)
             {
-                if (SecretEncodings.FindIn(commandLine, secret) is { } encoding)
+                if (SecretEncodings.FindIn(commandLine, secret.Value) is { } encoding)
                 {
                     var who = process.ProcessId == session.Process.ProcessId ? "the connector's"
-                        : process.Adopted ? $"double-forked descendant {process.ProcessId}'s" : $"descendant {process.ProcessId}'s";
-                    yield return new Violation("LC-C09", "no secret on any command line of the process tree", $"secret #{index + 1} appears {encoding} on {who} command line");
+                        : process.Adopted ? $"descendant {process.ProcessId}'s (it left the connector's tree)" : $"descendant {process.ProcessId}'s";
+                    yield return new Violation("LC-C09", "no secret on any command line of the process tree", $"the {secret.Name} appears {encoding} on {who} command line");
                 }
             }
         }
@@ -32,12 +32,12 @@ public static class SecretJudge
         var process = session.Process!;
         foreach (var (name, capture) in new[] { ("standard output", process.StandardOutput), ("standard error", process.StandardError) })
         {
-            foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
+            foreach (var secret in session.NamedSecrets)
             {
-                var forms = SecretEncodings.Variants(secret);
+                var forms = SecretEncodings.Variants(secret.Value);
                 if (capture.Found.FirstOrDefault(forms.Contains) is { } found)
                 {
-                    yield return new Violation("LC-C09", $"no secret in {name}", $"secret #{index + 1} appears {(found == secret ? "verbatim" : "encoded")} in {name}");
+                    yield return new Violation("LC-C09", $"no secret in {name}", $"the {secret.Name} appears {SecretEncodings.NameOf(secret.Value, found) ?? "encoded"} in {name}");
                 }
             }
         }
@@ -50,11 +50,11 @@ public static class SecretJudge
         foreach (var received in session.Lines)
         {
             var text = received.Line.Text ?? System.Text.Encoding.UTF8.GetString(received.Line.Bytes.Span);
-            foreach (var (secret, index) in session.Secrets.Select((secret, index) => (secret, index)))
+            foreach (var secret in session.NamedSecrets)
             {
-                if (SecretEncodings.FindIn(text, secret) is { } encoding)
+                if (SecretEncodings.FindIn(text, secret.Value) is { } encoding)
                 {
-                    yield return new Violation("LC-C09", "no secret in any event", $"secret #{index + 1} appears {encoding} in line {received.Line.Number}");
+                    yield return new Violation("LC-C09", "no secret in any event", $"the {secret.Name} appears {encoding} in line {received.Line.Number}");
                 }
             }
         }

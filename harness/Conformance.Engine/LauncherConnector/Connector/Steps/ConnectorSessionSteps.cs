@@ -31,7 +31,7 @@ public sealed class ConnectorSessionSteps(ConnectorScenario scenario, ScenarioCo
     public void ThenTheWindowWasCreated() => context.Report(EventJudge.WindowCreated(scenario.Session));
 
     [Then("after the remote client ended, it reported RemoteConnectionWindowClosed within the window-closed deadline")]
-    public void ThenTheWindowWasClosed() => context.Report(EventJudge.WindowClosedAfterRemoteEnd(scenario.Session));
+    public void ThenTheWindowWasClosed() => context.Report(EventJudge.WindowClosedAfterRemoteEnd(scenario.Session, context.Note));
 
     [Then("it reported RemoteConnectionFailure with a non-empty message before it exited")]
     public void ThenTheFailureWasReported() => context.Report(EventJudge.FailureReported(scenario.Session));
@@ -40,5 +40,5 @@ public sealed class ConnectorSessionSteps(ConnectorScenario scenario, ScenarioCo
     public void ThenQuietAfterTheFinalEvent() => context.Report(EventJudge.QuietAfterFinal(scenario.Session.Lines));
 
     [Then("it closed the pipe and exited within the exit deadline of its final event")]
-    public void ThenItExitedAfterTheFinalEvent() => context.Report(EventJudge.ExitAfterFinal(scenario.Session));
+    public void ThenItExitedAfterTheFinalEvent() => context.Report(EventJudge.ExitAfterFinal(scenario.Session, context.Note));
 }

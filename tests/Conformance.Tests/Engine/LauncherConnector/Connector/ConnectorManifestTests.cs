@@ -80,6 +80,6 @@ public class ConnectorManifestTests
         var secure = ConfigurationFactory.Launchable(target, Guid.Empty)["accountSecureFields"]!.AsObject();
 
         Assert.That(secure.Select(pair => pair.Key), Is.EqualTo(new[] { "token" }));
-        Assert.That(ConfigurationFactory.SecretsOf(ConfigurationFactory.Launchable(target, Guid.Empty)), Does.Contain("t"));
+        Assert.That(ConfigurationFactory.SecretsOf(ConfigurationFactory.Launchable(target, Guid.Empty)).Select(secret => secret.Value), Does.Contain("t"));
     }
 }

@@ -1,0 +1,40 @@
+using Conformance.Tests.Support;
+
+namespace Conformance.Tests.Fixtures;
+
+/// <summary>Issue 7: tests/fixtures/README.md lists every fixture with exactly the verdict the certification test expects.</summary>
+public class FixturesReadmeTests
+{
+    [Test]
+    public void Lists_every_connector_fixture_with_the_verdict_the_tests_expect()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Project.Layout.Root, "tests", "fixtures", "README.md"))
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1].Trim('`'), cells => (Language: cells[2], Expected: cells[4]));
+
+        foreach (var fixture in ConnectorFixtures.All)
+        {
+            Assert.That(rows.TryGetValue(fixture.File, out var row), $"{fixture.File} is not in the README");
+            Assert.That(row.Expected, Is.EqualTo(fixture.Expected), fixture.File);
+            Assert.That(row.Language, Is.EqualTo(fixture.Language), fixture.File);
+        }
+    }
+
+    [Test]
+    public void Lists_no_fixture_the_tests_do_not_certify_and_every_listed_file_exists()
+    {
+        var known = ConnectorFixtures.All.Select(fixture => fixture.File).ToHashSet();
+        var listed = File.ReadAllLines(Path.Combine(Project.Layout.Root, "tests", "fixtures", "README.md"))
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries)[1].Trim('`'))
+            .Where(file => file.Contains(".py", StringComparison.Ordinal) || file.Contains(".js", StringComparison.Ordinal) || file.StartsWith("dotnet/", StringComparison.Ordinal) || file.StartsWith("harness/", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.That(listed.Where(file => !known.Contains(file)), Is.Empty, "listed but not certified");
+        foreach (var file in listed.Where(file => file.EndsWith(".py", StringComparison.Ordinal) || file.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            Assert.That(File.Exists(Path.Combine(Project.Layout.Root, "tests", "fixtures", file)), file);
+        }
+    }
+}
