@@ -99,6 +99,33 @@ public class FixtureCertificationTests
         }
     }
 
+    /// <summary>Issue 13: a connector whose only fault is a policy rule is conformant against the source alone, and told which rule it missed.</summary>
+    [Test]
+    public async Task A_connector_that_only_breaks_a_policy_is_conformant_with_source_only_and_is_told_so()
+    {
+        var fixture = ConnectorFixtures.All.Single(candidate => candidate.File == "python/leaks_password_to_stderr.py");
+        var folder = Directory.CreateTempSubdirectory("source-only").FullName;
+        try
+        {
+            var output = new StringWriter();
+            var code = await ConformanceCommand.RunAsync(
+                ["certify", "connector", "--root", Project.Layout.Root, "--tags", "@req:LC-C09", "--source-only", "--report", folder, "--", .. fixture.Command],
+                output,
+                new StringWriter());
+            var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "results.json")))!;
+
+            Assert.That(code, Is.EqualTo(0), output.ToString());
+            Assert.That(results["requirements"]![0]!["outcome"]!.GetValue<string>(), Is.EqualTo("informational"));
+            Assert.That(results["requirements"]![0]!["origin"]!.GetValue<string>(), Is.EqualTo("policy"));
+            Assert.That(results["verdict"]!.GetValue<string>(), Does.Contain("policy requirement missed, counted as information: LC-C09"));
+            Assert.That(output.ToString(), Does.Contain("CONFORMANT — against the sources alone"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>"LC-C07: expected passed, actual non-strict" for every key whose value differs.</summary>
     private static List<string> Differences(Dictionary<string, string> expected, Dictionary<string, string> actual) =>
         expected.Keys.Union(actual.Keys)
