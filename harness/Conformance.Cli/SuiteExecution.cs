@@ -14,11 +14,13 @@ internal static class SuiteExecution
 {
     public static async Task<int> RunAsync(RunSettings settings, RunTarget target, string? role, CertificationTarget? certification, TextWriter output, CancellationToken cancellationToken)
     {
+        IReadOnlyList<LoadedFeature> features;
         IReadOnlyList<CompiledScenario> scenarios;
         RunContext context;
         try
         {
-            scenarios = FeatureLoader.Load(settings.Layout.Features, settings.Layout.Root);
+            features = FeatureLoader.LoadFeatures(settings.Layout.Features, settings.Layout.Root);
+            scenarios = features.SelectMany(feature => feature.Scenarios).ToList();
             var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
             context = await RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated, new Judging(settings.Strict, settings.SourceOnly)), certification);
         }
@@ -38,7 +40,7 @@ internal static class SuiteExecution
         var result = await display.RunAsync(progress =>
             new ConformanceRun(context).ExecuteAsync(plan.Scenarios, plan.Requirements, settings.Parallel, progress, cancellationToken));
 
-        var resultsPath = new ReportWriter(context.Service<SchemaSet>()).Write(result, target, settings.ReportDirectory);
+        var resultsPath = new ReportWriter(context.Service<SchemaSet>()).Write(result, target, settings.ReportDirectory, features, settings.Formats);
         await SummaryTable.WriteAsync(output, result);
         await output.WriteLineAsync($"Report: {resultsPath}");
         return result.Conformant ? ExitCodes.Conformant : ExitCodes.NotConformant;

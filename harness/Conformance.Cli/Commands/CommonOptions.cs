@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Conformance.Engine;
 using Conformance.Engine.Gherkin;
+using Conformance.Engine.Reports;
 
 namespace Conformance.Cli.Commands;
 
@@ -26,11 +27,13 @@ internal sealed class CommonOptions
 
     public Option<bool> Isolated { get; } = new("--isolated") { Description = "A fresh run of the executable under test for every scenario, instead of one run per situation shared by the scenarios that judge it." };
 
+    public Option<string?> Format { get; } = new("--format") { Description = "Reports to write beside results.json and transcripts/, comma-separated: junit, html, messages (Cucumber's message stream), all (the default) or none." };
+
     public Option<string?> Root { get; } = new("--root") { Description = "Folder holding features/ and schemas/ (found upward from here by default)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Report, Tags, Strict, SourceOnly, Snapshots, Accept, Parallel, Isolated, Root })
+        foreach (var option in new Option[] { Report, Format, Tags, Strict, SourceOnly, Snapshots, Accept, Parallel, Isolated, Root })
         {
             command.Options.Add(option);
         }
@@ -67,7 +70,8 @@ internal sealed class CommonOptions
             snapshots is null ? null : Path.GetFullPath(snapshots),
             accept,
             parallel,
-            parse.GetValue(Isolated));
+            parse.GetValue(Isolated),
+            ParseFormats(parse.GetValue(Format)));
     }
 
     public static ProjectLayout Layout(string? root)
@@ -80,6 +84,30 @@ internal sealed class CommonOptions
         {
             throw new UsageException(exception.Message);
         }
+    }
+
+    public static ReportFormats ParseFormats(string? text)
+    {
+        if (text is null)
+        {
+            return ReportFormats.All;
+        }
+
+        var formats = ReportFormats.None;
+        foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            formats |= word.ToLowerInvariant() switch
+            {
+                "junit" => ReportFormats.JUnit,
+                "html" => ReportFormats.Html,
+                "messages" => ReportFormats.Messages,
+                "all" => ReportFormats.All,
+                "none" => ReportFormats.None,
+                _ => throw new UsageException($"--format {word} is not a report; choose from junit, html, messages, all, none (results.json and transcripts/ are always written)."),
+            };
+        }
+
+        return formats;
     }
 
     public static TagExpression ParseTags(string? text)
@@ -96,4 +124,4 @@ internal sealed class CommonOptions
 }
 
 /// <summary>The settings of one run, read from the command line.</summary>
-internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, bool SourceOnly, string? SnapshotsDirectory, bool Accept, int Parallel, bool Isolated);
+internal sealed record RunSettings(ProjectLayout Layout, string ReportDirectory, TagExpression Tags, bool Strict, bool SourceOnly, string? SnapshotsDirectory, bool Accept, int Parallel, bool Isolated, ReportFormats Formats);

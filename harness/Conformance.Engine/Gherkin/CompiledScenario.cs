@@ -12,6 +12,12 @@ public sealed record CompiledScenario
     /// <summary>The feature's name.</summary>
     public required string FeatureName { get; init; }
 
+    /// <summary>The name of the Rule the scenario sits in, if any.</summary>
+    public string? RuleName { get; init; }
+
+    /// <summary>The Cucumber pickle it was compiled from; null for scenarios built by hand (tests).</summary>
+    public Io.Cucumber.Messages.Types.Pickle? Pickle { get; init; }
+
     /// <summary>The scenario's name, outline values filled in.</summary>
     public required string Name { get; init; }
 

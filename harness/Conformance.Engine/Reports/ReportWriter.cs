@@ -7,7 +7,8 @@ namespace Conformance.Engine.Reports;
 
 /// <summary>
 /// Writes a run's report folder: <c>results.json</c> (checked against the project's own schema before it is
-/// written), <c>junit.xml</c>, <c>report.html</c> and <c>transcripts/</c>. Every text was masked before it got here.
+/// written) and <c>transcripts/</c> always, and, as asked, <c>junit.xml</c>, <c>report.html</c> and
+/// <c>messages.ndjson</c> (the run as Cucumber messages). Every text was masked before it got here.
 /// </summary>
 public sealed class ReportWriter(SchemaSet schemas)
 {
@@ -22,7 +23,7 @@ public sealed class ReportWriter(SchemaSet schemas)
 
     /// <summary>Writes the report of <paramref name="run"/> into <paramref name="directory"/>; returns the path of results.json.</summary>
     /// <exception cref="InvalidDataException">The results do not satisfy their own schema (a bug in the tool; the message says where).</exception>
-    public string Write(RunResult run, RunTarget target, string directory)
+    public string Write(RunResult run, RunTarget target, string directory, IReadOnlyList<Gherkin.LoadedFeature>? features = null, ReportFormats formats = ReportFormats.All)
     {
         ArgumentNullException.ThrowIfNull(run);
         var results = ResultsDocument.Build(run, target);
@@ -49,10 +50,20 @@ public sealed class ReportWriter(SchemaSet schemas)
 
         var resultsPath = Path.Combine(directory, "results.json");
         File.WriteAllText(resultsPath, text + "\n", Utf8);
-        File.WriteAllText(Path.Combine(directory, "report.html"), HtmlReport.Build(run, target), Utf8);
-        using (var writer = System.Xml.XmlWriter.Create(Path.Combine(directory, "junit.xml"), new System.Xml.XmlWriterSettings { Encoding = Utf8, Indent = true }))
+        if (formats.HasFlag(ReportFormats.Html))
         {
+            File.WriteAllText(Path.Combine(directory, "report.html"), HtmlReport.Build(run, target), Utf8);
+        }
+
+        if (formats.HasFlag(ReportFormats.JUnit))
+        {
+            using var writer = System.Xml.XmlWriter.Create(Path.Combine(directory, "junit.xml"), new System.Xml.XmlWriterSettings { Encoding = Utf8, Indent = true });
             JUnitReport.Build(run).Save(writer);
+        }
+
+        if (formats.HasFlag(ReportFormats.Messages) && features is not null)
+        {
+            MessagesNdjson.Write(Path.Combine(directory, "messages.ndjson"), CucumberMessages.Of(run, features));
         }
 
         return resultsPath;

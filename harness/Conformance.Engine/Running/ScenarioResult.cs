@@ -31,6 +31,9 @@ public sealed record ScenarioResult
     /// <summary>Named texts for the report (masked).</summary>
     public IReadOnlyDictionary<string, string> Attachments { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When it started.</summary>
+    public DateTimeOffset Started { get; init; }
+
     /// <summary>How long it took.</summary>
     public TimeSpan Duration { get; init; }
 

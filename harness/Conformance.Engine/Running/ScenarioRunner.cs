@@ -22,6 +22,7 @@ public sealed class ScenarioRunner(RunContext run)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var stopwatch = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
         if (PlatformSkipReason(scenario) is { } platform)
         {
             return Unrun(scenario, ScenarioOutcome.Skipped, platform, null);
@@ -100,6 +101,7 @@ public sealed class ScenarioRunner(RunContext run)
             Transcript = transcript,
             Snapshot = snapshot,
             Recordings = context.Recordings,
+            Started = started,
         };
     }
 
@@ -144,7 +146,8 @@ public sealed class ScenarioRunner(RunContext run)
         Outcome = outcome,
         Reason = reason,
         Suggestion = suggestion,
-        Steps = scenario.Steps.Select(step => new StepResult(step.Keyword, step.Text, step.Line, outcome == ScenarioOutcome.Undefined ? StepStatus.Undefined : StepStatus.Skipped, null, TimeSpan.Zero)).ToList(),
+        Started = DateTimeOffset.UtcNow,
+        Steps = scenario.Steps.Select(step => new StepResult(step.Keyword, step.Text, step.Line, outcome == ScenarioOutcome.Undefined ? StepStatus.Undefined : StepStatus.Skipped, null, TimeSpan.Zero) { Step = step }).ToList(),
     };
 
     /// <summary>The state of running one scenario's steps: results so far and why it stopped.</summary>
@@ -166,20 +169,27 @@ public sealed class ScenarioRunner(RunContext run)
             var step = match.Step;
             if (_stopped)
             {
-                _results.Add(new StepResult(step.Keyword, step.Text, step.Line, StepStatus.Skipped, null, TimeSpan.Zero));
+                _results.Add(new StepResult(step.Keyword, step.Text, step.Line, StepStatus.Skipped, null, TimeSpan.Zero) { Step = step, Binding = match.Binding });
                 return;
             }
 
             var stopwatch = Stopwatch.StartNew();
             var violationsBefore = context.Violations.Count;
             var (status, message) = await InvokeAsync(match, services, limit, run).ConfigureAwait(false);
-            if (status == StepStatus.Passed && context.Violations.Count > violationsBefore)
+            var found = context.Violations.Skip(violationsBefore).ToList();
+            if (status == StepStatus.Passed && found.Count > 0)
             {
                 status = StepStatus.Failed;
-                message = string.Join("; ", context.Violations.Skip(violationsBefore).Select(violation => $"{violation.Requirement}: {violation.Actual}"));
+                message = string.Join("; ", found.Select(violation => $"{violation.Requirement}: {violation.Actual}"));
             }
 
-            _results.Add(new StepResult(step.Keyword, step.Text, step.Line, status, message is null ? null : context.Mask.Apply(message), stopwatch.Elapsed));
+            var mask = context.Mask;
+            _results.Add(new StepResult(step.Keyword, step.Text, step.Line, status, message is null ? null : mask.Apply(message), stopwatch.Elapsed)
+            {
+                Step = step,
+                Binding = match.Binding,
+                Violations = found.Select(violation => violation with { Expected = mask.Apply(violation.Expected), Actual = mask.Apply(violation.Actual) }).ToList(),
+            });
         }
 
         private async Task<(StepStatus, string?)> InvokeAsync(StepMatch match, ScenarioServices services, CancellationToken limit, CancellationToken run)

@@ -20,4 +20,14 @@ public enum StepStatus
 }
 
 /// <summary>One step's result, for reports.</summary>
-public sealed record StepResult(string Keyword, string Text, int Line, StepStatus Status, string? Message, TimeSpan Duration);
+public sealed record StepResult(string Keyword, string Text, int Line, StepStatus Status, string? Message, TimeSpan Duration)
+{
+    /// <summary>The step as compiled, with its pickle step's id; null for steps built by hand (tests).</summary>
+    public Gherkin.CompiledStep? Step { get; init; }
+
+    /// <summary>The binding it ran, when it had exactly one.</summary>
+    public Bindings.StepBinding? Binding { get; init; }
+
+    /// <summary>The violations this step found (masked).</summary>
+    public IReadOnlyList<Violation> Violations { get; init; } = [];
+}

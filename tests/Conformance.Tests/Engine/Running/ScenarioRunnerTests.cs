@@ -150,7 +150,7 @@ public class ScenarioRunnerTests
     [Test]
     public async Task Says_so_when_a_step_ignores_cancellation_and_cleans_up_without_it()
     {
-        var result = await Runner(TimeSpan.FromMilliseconds(100)).RunAsync(Scenario("@req:T-01", "runner: hang"));
+        var result = await Runner(TimeSpan.FromMilliseconds(100)).RunAsync(Scenario("@req:T-01", "runner: hang") with { Name = "a step that ignores cancellation" });
 
         Assert.That(result.Notes, Has.Some.Contains("did not stop within"));
     }

@@ -2,7 +2,7 @@ using Conformance.Engine.Gherkin;
 
 namespace Conformance.Tests.Engine.Gherkin;
 
-public class ScenarioCompilerTests
+public class FeatureLoaderTests
 {
     private const string Feature = """"
         @role:launcher
@@ -35,10 +35,29 @@ public class ScenarioCompilerTests
               """
               {"eventType":"Custom"}
               """
+
+          @ruled
+          Rule: a rule groups scenarios
+            Background:
+              Given a rule's own setting
+
+            Scenario: inside the rule
+              Then the rule's setting holds
         """";
 
-    private static IReadOnlyList<CompiledScenario> Compile() =>
-        ScenarioCompiler.Compile(new global::Gherkin.Parser().Parse(new StringReader(Feature)), "features/sample.feature");
+    private static IReadOnlyList<CompiledScenario> Compile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".feature");
+        File.WriteAllText(file, Feature);
+        try
+        {
+            return FeatureLoader.LoadFile(file, "features/sample/sample.feature").Scenarios;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     [Test]
     public void Puts_the_background_first_and_resolves_And_and_But_to_the_previous_kind()
@@ -80,7 +99,7 @@ public class ScenarioCompilerTests
     [Test]
     public void Keeps_a_doc_string_as_the_step_argument()
     {
-        var step = Compile().Last().Steps.Last();
+        var step = Compile().Single(scenario => scenario.Name == "with a doc string").Steps.Last();
 
         Assert.That(step.DocString, Is.EqualTo("{\"eventType\":\"Custom\"}"));
     }
@@ -91,7 +110,29 @@ public class ScenarioCompilerTests
         var ids = Compile().Select(scenario => scenario.Id).ToList();
 
         Assert.That(ids, Is.Unique);
-        Assert.That(ids[0], Does.StartWith("features/sample.feature:"));
+        Assert.That(ids[0], Does.StartWith("features/sample/sample.feature:"));
+    }
+
+    [Test]
+    public void Runs_a_rule_s_scenarios_after_both_backgrounds_with_the_rule_s_tags()
+    {
+        var ruled = Compile().Single(scenario => scenario.Name == "inside the rule");
+
+        Assert.That(ruled.RuleName, Is.EqualTo("a rule groups scenarios"));
+        Assert.That(ruled.Steps.Select(step => step.Text), Is.EqualTo(new[] { "a session", "a rule's own setting", "the rule's setting holds" }));
+        Assert.That(ruled.Tags, Is.EqualTo(new[] { "@role:launcher", "@ruled" }));
+        Assert.That(ruled.Protocol, Is.EqualTo("sample"));
+    }
+
+    [Test]
+    public void Keeps_each_step_s_keyword_and_line_and_the_pickle_for_Cucumber_s_messages()
+    {
+        var plain = Compile()[0];
+
+        Assert.That(plain.Steps.Select(step => step.Keyword), Is.EqualTo(new[] { "Given", "When", "And", "Then", "But" }));
+        Assert.That(plain.Steps[0].Line, Is.EqualTo(4));
+        Assert.That(plain.Pickle!.Name, Is.EqualTo("plain"));
+        Assert.That(plain.Steps.All(step => step.PickleStepId is not null));
     }
 
     [Test]
@@ -101,7 +142,7 @@ public class ScenarioCompilerTests
         File.WriteAllText(file, "Feature: broken\n  Scenario: x\n    Given y\n  | orphan | table |\n  Nonsense line here\n");
         try
         {
-            var error = Assert.Throws<FeatureParseException>(() => FeatureLoader.LoadFile(file, "features/broken.feature"));
+            var error = Assert.Throws<FeatureParseException>(() => _ = FeatureLoader.LoadFile(file, "features/broken.feature"));
 
             Assert.That(error!.Message, Does.StartWith("features/broken.feature does not parse:"));
         }
