@@ -1,48 +1,26 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace Conformance.Engine.Timing;
 
 /// <summary>
-/// A clock that moves only when told. Advancing fires due timers in order of their due time, each at its
-/// own instant, and after each one awaits the registered "quiet" probes, so the work a timer hands to a
-/// queue has run before the next timer fires or the advance returns. No real time passes.
+/// The standard fake clock (<see cref="FakeTimeProvider"/>) with the one thing the suite adds: advancing
+/// moves from one due timer to the next, and after each awaits the registered "quiet" probes, so the work a
+/// timer hands to a queue has run before the next timer fires or the advance returns. No real time passes.
 /// </summary>
-public sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : FakeTimeProvider
 {
     private readonly Lock _gate = new();
-    private readonly List<ManualTimer> _timers = [];
+    private readonly List<DueTimer> _timers = [];
     private readonly List<Func<Task>> _quietProbes = [];
-    private DateTimeOffset _now;
-    private long _sequence;
 
     /// <summary>Starts at <paramref name="start"/>, by default a fixed instant so transcripts are stable.</summary>
     public ManualTimeProvider(DateTimeOffset? start = null)
+        : base(start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
     {
-        _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        Start = _now;
     }
-
-    /// <summary>The instant the clock started at.</summary>
-    public DateTimeOffset Start { get; }
 
     /// <summary>How far the clock has moved since it started.</summary>
     public TimeSpan Elapsed => GetUtcNow() - Start;
-
-    /// <inheritdoc />
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    /// <inheritdoc />
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now;
-        }
-    }
-
-    /// <inheritdoc />
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     /// <summary>Registers work to await after each timer fires, such as a session's "idle" signal.</summary>
     public void AddQuietProbe(Func<Task> probe)
@@ -53,41 +31,40 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Moves the clock forward by <paramref name="delta"/>, firing every timer that falls due on the way.</summary>
+    /// <summary>Moves the clock forward by <paramref name="delta"/>, firing every timer that falls due on the way, each at its own instant.</summary>
     public async Task AdvanceAsync(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        DateTimeOffset target;
-        lock (_gate)
+        var target = GetUtcNow() + delta;
+        while (NextDue(target) is { } due)
         {
-            target = _now + delta;
-        }
-
-        while (NextDue(target) is { } timer)
-        {
-            lock (_gate)
-            {
-                _now = timer.DueAt;
-            }
-
-            timer.Fire();
+            Advance(due - GetUtcNow());
+            ForgetUnfired(due);
             await QuietAsync().ConfigureAwait(false);
         }
 
-        lock (_gate)
-        {
-            _now = target;
-        }
-
+        Advance(target - GetUtcNow());
         await QuietAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new ManualTimer(this, callback, state);
-        timer.Change(dueTime, period);
-        return timer;
+        ArgumentNullException.ThrowIfNull(callback);
+
+        // The fake keeps its timers to itself; this copy of each due time tells the advance where to stop next.
+        var due = new DueTimer(this);
+        due.Inner = base.CreateTimer(
+            callbackState =>
+            {
+                due.Fired();
+                callback(callbackState);
+            },
+            state,
+            dueTime,
+            period);
+        due.Schedule(dueTime, period);
+        return due;
     }
 
     private async Task QuietAsync()
@@ -104,69 +81,74 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    private ManualTimer? NextDue(DateTimeOffset target)
+    /// <summary>A timer still due at an instant the fake has passed did not fire there (the fake fired it sooner): stop waiting for it.</summary>
+    private void ForgetUnfired(DateTimeOffset passed)
     {
         lock (_gate)
         {
-            return _timers.Where(timer => timer.DueAt <= target).OrderBy(timer => timer.DueAt).ThenBy(timer => timer.Sequence).FirstOrDefault();
-        }
-    }
-
-    private void Schedule(ManualTimer timer, TimeSpan dueTime)
-    {
-        lock (_gate)
-        {
-            _timers.Remove(timer);
-            if (dueTime == Timeout.InfiniteTimeSpan)
+            foreach (var timer in _timers.Where(timer => timer.DueAt <= passed))
             {
-                return;
+                timer.Forget();
             }
-
-            timer.DueAt = _now + dueTime;
-            timer.Sequence = ++_sequence;
-            _timers.Add(timer);
         }
     }
 
-    private void Unschedule(ManualTimer timer)
+    private DateTimeOffset? NextDue(DateTimeOffset target)
     {
         lock (_gate)
         {
-            _timers.Remove(timer);
+            var due = _timers.Select(timer => timer.DueAt).Where(at => at is { } instant && instant <= target).Min();
+            return due;
         }
     }
 
-    private sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callback, object? state) : ITimer
+    private sealed class DueTimer(ManualTimeProvider clock) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
-        public DateTimeOffset DueAt { get; set; }
+        public ITimer Inner { get; set; } = null!;
 
-        public long Sequence { get; set; }
+        public DateTimeOffset? DueAt { get; private set; }
+
+        public void Schedule(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (clock._gate)
+            {
+                _period = period;
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime;
+                if (!clock._timers.Contains(this))
+                {
+                    clock._timers.Add(this);
+                }
+            }
+        }
+
+        public void Fired()
+        {
+            lock (clock._gate)
+            {
+                DueAt = _period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero ? clock.GetUtcNow() + _period : null;
+            }
+        }
+
+        public void Forget() => DueAt = null;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            _period = period;
-            clock.Schedule(this, dueTime);
-            return true;
+            Schedule(dueTime, period);
+            return Inner.Change(dueTime, period);
         }
 
-        public void Fire()
+        public void Dispose()
         {
-            // Periodic timers come round again before the callback, so a callback may still stop them.
-            if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
+            lock (clock._gate)
             {
-                clock.Schedule(this, _period);
-            }
-            else
-            {
-                clock.Unschedule(this);
+                clock._timers.Remove(this);
+                DueAt = null;
             }
 
-            callback(state);
+            Inner.Dispose();
         }
-
-        public void Dispose() => clock.Unschedule(this);
 
         public ValueTask DisposeAsync()
         {

@@ -78,4 +78,22 @@ public class ManualTimeProviderTests
 
         Assert.That(log, Is.EqualTo(new[] { "fired", "quiet", "quiet" }));
     }
+
+    [Test]
+    public async Task Fires_a_timer_due_at_once_and_never_stalls_on_it()
+    {
+        var clock = new ManualTimeProvider();
+        var fired = 0;
+        using var now = clock.CreateTimer(_ => fired++, null, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(fired, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Is_the_standard_fake_clock()
+    {
+        Assert.That(new ManualTimeProvider(), Is.InstanceOf<Microsoft.Extensions.Time.Testing.FakeTimeProvider>());
+    }
 }
