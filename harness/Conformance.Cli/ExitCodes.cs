@@ -1,6 +1,6 @@
 namespace Conformance.Cli;
 
-/// <summary>The command's exit codes, as the README's contract fixes them: 0 conformant, 1 not, 2 usage or setup, 3 changed against the approved baseline.</summary>
+/// <summary>The command's exit codes, as the README's contract fixes them: 0 conformant, 1 not, 2 usage or setup, 3 conformant but changed against the approved baseline.</summary>
 internal static class ExitCodes
 {
     /// <summary>Conformant.</summary>
@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Usage or setup error; a message says which and how to fix it.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Conformant, but with --snapshots a transcript changed or is new against the approved baseline: a regression signal.</summary>
+    public const int ConformantButChanged = 3;
 }

@@ -43,7 +43,9 @@ internal static class SuiteExecution
         var resultsPath = new ReportWriter(context.Service<SchemaSet>()).Write(result, target, settings.ReportDirectory, features, settings.Formats);
         await SummaryTable.WriteAsync(output, result);
         await output.WriteLineAsync($"Report: {resultsPath}");
-        return result.Conformant ? ExitCodes.Conformant : ExitCodes.NotConformant;
+        return !result.Conformant ? ExitCodes.NotConformant
+            : result.SnapshotRegressions.Count > 0 ? ExitCodes.ConformantButChanged
+            : ExitCodes.Conformant;
     }
 
     private static string Describe(RunTarget target) =>

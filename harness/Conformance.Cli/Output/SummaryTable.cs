@@ -49,9 +49,14 @@ internal static class SummaryTable
         await output.WriteLineAsync(verdict);
     }
 
-    /// <summary>Where the time went: the slowest runs of the executable under test, and what they waited for.</summary>
+    /// <summary>Where the time went, and, with --snapshots, which transcripts changed against the approved baseline.</summary>
     private static IEnumerable<string> TimeLines(RunResult result)
     {
+        foreach (var regression in result.SnapshotRegressions)
+        {
+            yield return $"Snapshot {regression.Snapshot!.StateName}: {regression.Scenario.DisplayName} — review {regression.Snapshot.ReceivedPath}, approve with --accept";
+        }
+
         var situations = TimeSpent.Situations(result);
         if (situations.Count == 0)
         {

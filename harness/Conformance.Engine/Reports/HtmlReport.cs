@@ -94,6 +94,12 @@ public static class HtmlReport
             page.Append($"<p><strong>Reason:</strong> {E(result.Reason)}</p>\n");
         }
 
+        if (result.Snapshot is { } snapshot)
+        {
+            var difference = snapshot.Difference is { } diff ? $"<pre>{E(diff)}</pre>" : "";
+            page.Append($"<p class=\"snapshot {snapshot.StateName}\">Transcript against the approved baseline: <strong>{snapshot.StateName}</strong>{(snapshot.IsRegression ? $" — review {E(snapshot.ReceivedPath ?? snapshot.VerifiedPath)} and approve with --accept" : "")}</p>{difference}\n");
+        }
+
         if (result.Violations.Count > 0)
         {
             page.Append("<table><tr><th>Requirement</th><th>Expected</th><th>Actual</th></tr>\n");
@@ -147,6 +153,6 @@ public static class HtmlReport
         .passed{color:#2a7}.failed,.not-covered,.undefined{color:#c33;font-weight:bold}.non-strict{color:#b80}.informational,.skipped{color:#777}
         details.scenario{border:1px solid #ddd;border-radius:.3em;margin:.4em 0;padding:.3em .6em}summary{cursor:pointer}
         .meta{color:#777;font-size:.85em}.note{color:#555}.steps li.failed{color:#c33}.steps li.skipped,.steps li.undefined,.steps li.ambiguous{color:#999}
-        .message{color:#555}.verdict{font-weight:bold}.origin-note{color:#666;font-size:.85em}
+        .message{color:#555}.snapshot.changed,.snapshot.new{color:#b80}.verdict{font-weight:bold}.origin-note{color:#666;font-size:.85em}
         """;
 }

@@ -80,6 +80,11 @@ public static class JUnitReport
         }
 
         output.AddRange(result.Notes.Select(note => "note: " + note));
+        if (result.Snapshot is { IsRegression: true } snapshot)
+        {
+            output.Add($"snapshot {snapshot.StateName}: {snapshot.Difference ?? $"no approved transcript at {snapshot.VerifiedPath}"}");
+        }
+
         if (output.Count > 0)
         {
             element.Add(new XElement("system-out", string.Join("\n", output)));

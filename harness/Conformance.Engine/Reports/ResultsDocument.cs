@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Engine.Running;
+using Conformance.Engine.Snapshots;
 
 namespace Conformance.Engine.Reports;
 
@@ -12,7 +13,7 @@ public static class ResultsDocument
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(target);
         var summary = run.Summary;
-        return new JsonObject
+        var document = new JsonObject
         {
             ["tool"] = new JsonObject { ["name"] = ToolVersion.Name, ["version"] = ToolVersion.Version },
             ["target"] = new JsonObject
@@ -41,6 +42,24 @@ public static class ResultsDocument
                 ["scenarios"] = cost.Scenarios,
                 ["waits"] = new JsonArray(cost.Waits.Select(wait => (JsonNode)wait.Describe()).ToArray()),
             }).ToArray()),
+        };
+        if (SnapshotCounts(run) is { } snapshots)
+        {
+            document["snapshots"] = snapshots;
+        }
+
+        return document;
+    }
+
+    private static JsonObject? SnapshotCounts(RunResult run)
+    {
+        var compared = run.Scenarios.Select(scenario => scenario.Snapshot).OfType<SnapshotComparison>().ToList();
+        return compared.Count == 0 ? null : new JsonObject
+        {
+            ["matched"] = compared.Count(snapshot => snapshot.Status == SnapshotStatus.Matched),
+            ["changed"] = compared.Count(snapshot => snapshot.Status == SnapshotStatus.Changed),
+            ["new"] = compared.Count(snapshot => snapshot.Status == SnapshotStatus.New),
+            ["accepted"] = compared.Count(snapshot => snapshot.Status == SnapshotStatus.Accepted),
         };
     }
 
@@ -109,6 +128,22 @@ public static class ResultsDocument
         if (result.Recordings.Count > 0)
         {
             entry["situations"] = new JsonArray(result.Recordings.Select(recording => (JsonNode)recording.Situation.Name).ToArray());
+        }
+
+        if (result.Snapshot is { } snapshot)
+        {
+            var state = new JsonObject { ["state"] = snapshot.StateName, ["approved"] = snapshot.VerifiedPath };
+            if (snapshot.ReceivedPath is { } received)
+            {
+                state["received"] = received;
+            }
+
+            if (snapshot.Difference is { } difference)
+            {
+                state["difference"] = difference;
+            }
+
+            entry["snapshot"] = state;
         }
 
         if (result.Transcript is not null)

@@ -24,6 +24,9 @@ public sealed record RunResult(
         Requirements.All(requirement => requirement.Outcome != ScenarioOutcome.Failed)
         && Scenarios.All(scenario => scenario.Outcome != ScenarioOutcome.Undefined);
 
+    /// <summary>The scenarios whose transcript changed, or has no approved baseline yet (with --snapshots).</summary>
+    public IReadOnlyList<ScenarioResult> SnapshotRegressions => Scenarios.Where(scenario => scenario.Snapshot?.IsRegression == true).ToList();
+
     /// <summary>The SHOULD requirements missed (non-strict), which --strict would fail.</summary>
     public IReadOnlyList<Requirement> MissedShoulds =>
         Requirements.Where(requirement => requirement.Outcome == ScenarioOutcome.NonStrict).Select(requirement => requirement.Requirement).ToList();
@@ -71,6 +74,13 @@ public sealed record RunResult(
             else if (Judging.SourceOnly)
             {
                 parts.Add("against the sources alone");
+            }
+
+            if (SnapshotRegressions is { Count: > 0 } regressions)
+            {
+                var changed = regressions.Count(scenario => scenario.Snapshot!.Status == Snapshots.SnapshotStatus.Changed);
+                var fresh = regressions.Count - changed;
+                parts.Add($"against the approved transcripts {changed} changed, {fresh} new");
             }
 
             var verdict = Conformant ? "CONFORMANT" : "NOT CONFORMANT";

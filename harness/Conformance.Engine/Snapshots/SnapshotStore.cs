@@ -47,9 +47,9 @@ public sealed class SnapshotStore(string directory, bool accept)
         File.WriteAllText(received, text, new UTF8Encoding(false));
         if (!File.Exists(verified))
         {
-            return new SnapshotComparison(SnapshotStatus.Missing, verified, received, null);
+            return new SnapshotComparison(SnapshotStatus.New, verified, received, null);
         }
 
-        return new SnapshotComparison(SnapshotStatus.Mismatched, verified, received, SnapshotDiff.Describe(File.ReadAllText(verified), text));
+        return new SnapshotComparison(SnapshotStatus.Changed, verified, received, SnapshotDiff.Describe(File.ReadAllText(verified), text));
     }
 }

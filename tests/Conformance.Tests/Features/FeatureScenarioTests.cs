@@ -39,6 +39,12 @@ public class FeatureScenarioTests
         var scenario = Scenarios.Value.Single(candidate => candidate.Id == id);
         var result = await new ScenarioRunner(await Context.Value).RunAsync(scenario);
 
+        // Here the approved transcripts are the reference roles' record: a changed one fails the test, whatever the outcome.
+        if (result.Snapshot is { IsRegression: true } snapshot)
+        {
+            Assert.Fail($"the transcript is {snapshot.StateName} against {snapshot.VerifiedPath}; review {snapshot.ReceivedPath} and approve with CONFORMANCE_ACCEPT=1\n{snapshot.Difference}\n{Describe(result)}");
+        }
+
         switch (result.Outcome)
         {
             case ScenarioOutcome.Passed:

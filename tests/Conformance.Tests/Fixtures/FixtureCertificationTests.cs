@@ -126,6 +126,50 @@ public class FixtureCertificationTests
         }
     }
 
+    /// <summary>Issue 11: a conformant connector whose message text changed stays conformant; the change shows as a regression (exit 3).</summary>
+    [Test]
+    public async Task A_changed_message_leaves_the_verdict_conformant_and_exits_3_against_the_approved_baseline()
+    {
+        var fixture = ConnectorFixtures.All.Single(candidate => candidate.File == "python/conformant_connector.py");
+        var folder = Directory.CreateTempSubdirectory("baseline").FullName;
+        try
+        {
+            async Task<(int Code, JsonNode Results)> CertifyAsync(string message, params string[] extra)
+            {
+                var manifest = Path.Combine(folder, "manifest.json");
+                await File.WriteAllTextAsync(manifest, new JsonObject
+                {
+                    ["environment"] = new JsonObject { ["FIXTURE_WINDOW_MESSAGE"] = message },
+                    ["timeouts"] = new JsonObject { ["windowLifetimeSeconds"] = 0.3 },
+                }.ToJsonString());
+                var report = Path.Combine(folder, "report");
+                var code = await ConformanceCommand.RunAsync(
+                    ["certify", "connector", "--root", Project.Layout.Root, "--tags", "@req:LC-C07", "--manifest", manifest, "--report", report,
+                        "--snapshots", Path.Combine(folder, "approved"), .. extra, "--", .. fixture.Command],
+                    new StringWriter(),
+                    new StringWriter());
+                return (code, JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "results.json")))!);
+            }
+
+            var (approved, _) = await CertifyAsync("remote client started", "--accept");
+            var (same, _) = await CertifyAsync("remote client started");
+            var (changed, results) = await CertifyAsync("remote window is up");
+
+            Assert.That(approved, Is.EqualTo(0));
+            Assert.That(same, Is.EqualTo(0), "the same behaviour matches its baseline");
+            Assert.That(changed, Is.EqualTo(3), "conformant, but changed against the baseline");
+            Assert.That(results["outcome"]!.GetValue<string>(), Is.EqualTo("conformant"));
+            var snapshot = results["scenarios"]![0]!["snapshot"]!;
+            Assert.That(snapshot["state"]!.GetValue<string>(), Is.EqualTo("changed"));
+            Assert.That(snapshot["difference"]!.GetValue<string>(), Does.Contain("remote window is up"));
+            Assert.That(results["snapshots"]!["changed"]!.GetValue<int>(), Is.EqualTo(1));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>"LC-C07: expected passed, actual non-strict" for every key whose value differs.</summary>
     private static List<string> Differences(Dictionary<string, string> expected, Dictionary<string, string> actual) =>
         expected.Keys.Union(actual.Keys)

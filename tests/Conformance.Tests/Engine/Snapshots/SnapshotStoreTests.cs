@@ -15,8 +15,8 @@ public class SnapshotStoreTests
 
         var comparison = new SnapshotStore(folder.Path, accept: false).Compare(Scenario, JsonNode.Parse("""{"a":1}""")!);
 
-        Assert.That(comparison.Status, Is.EqualTo(SnapshotStatus.Missing));
-        Assert.That(comparison.Fails);
+        Assert.That(comparison.Status, Is.EqualTo(SnapshotStatus.New));
+        Assert.That(comparison.IsRegression);
         Assert.That(comparison.ReceivedPath, Does.EndWith(Path.Combine("sample", "a-scenario-row-1.received.json")));
         Assert.That(File.Exists(comparison.ReceivedPath));
     }
@@ -44,7 +44,7 @@ public class SnapshotStoreTests
 
         var comparison = new SnapshotStore(folder.Path, accept: false).Compare(Scenario, JsonNode.Parse("""{"event":"ConnectionEnded","session":"faulted"}""")!);
 
-        Assert.That(comparison.Status, Is.EqualTo(SnapshotStatus.Mismatched));
+        Assert.That(comparison.Status, Is.EqualTo(SnapshotStatus.Changed));
         Assert.That(comparison.Difference, Does.Contain("-   \"session\": \"completed\"").And.Contain("+   \"session\": \"faulted\""));
     }
 
