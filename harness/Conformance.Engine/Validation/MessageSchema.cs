@@ -47,13 +47,34 @@ public sealed class MessageSchema
             return [new SchemaIssue("$", "json", $"not valid JSON: {exception.Message}")];
         }
 
-        return _schema.Validate(token).SelectMany(Flatten).Select(error => Describe(error, token)).Distinct().ToList();
+        return _schema.Validate(token).SelectMany(error => Flatten(error, token)).Select(error => Describe(error, token)).Distinct().ToList();
     }
 
-    private static IEnumerable<ValidationError> Flatten(ValidationError error) =>
-        error is ChildSchemaValidationError child && child.Errors.Count > 0
-            ? child.Errors.SelectMany(pair => pair.Value).SelectMany(Flatten).Prepend(error)
+    private static IEnumerable<ValidationError> Flatten(ValidationError error, JToken root)
+    {
+        // A value of an allowed type that breaks that type's own rule ("processId": -3 against integer-or-null)
+        // is reported by that rule (minimum), not as "none of the allowed types".
+        if (error is MultiTypeValidationError multi && Value(root, ToJsonPath(error.Path)) is { } value
+            && multi.Errors.FirstOrDefault(pair => Matches(pair.Key, value.Type)).Value is { Count: > 0 } branch)
+        {
+            return branch.SelectMany(inner => Flatten(inner, root));
+        }
+
+        return error is ChildSchemaValidationError child && child.Errors.Count > 0
+            ? child.Errors.SelectMany(pair => pair.Value).SelectMany(inner => Flatten(inner, root)).Prepend(error)
             : [error];
+    }
+
+    private static bool Matches(JsonObjectType type, JTokenType token) => token switch
+    {
+        JTokenType.Integer => type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number),
+        JTokenType.Float => type.HasFlag(JsonObjectType.Number),
+        JTokenType.String => type.HasFlag(JsonObjectType.String),
+        JTokenType.Boolean => type.HasFlag(JsonObjectType.Boolean),
+        JTokenType.Array => type.HasFlag(JsonObjectType.Array),
+        JTokenType.Object => type.HasFlag(JsonObjectType.Object),
+        _ => false,
+    };
 
     private static SchemaIssue Describe(ValidationError error, JToken root)
     {
