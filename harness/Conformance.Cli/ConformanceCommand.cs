@@ -21,6 +21,7 @@ internal static partial class ConformanceCommand
                 CertifyCommand.Create(output, parts.Command),
                 ListCommand.Create(output),
                 ValidateCommand.Create(output),
+                LaunchCommand.Create(output, parts.Command),
             };
 
             // Tag expressions start with '@', which System.CommandLine would otherwise read as a response file.
@@ -36,9 +37,9 @@ internal static partial class ConformanceCommand
                 return ExitCodes.UsageError;
             }
 
-            if (parts.Command is not null && !CertifyCommand.IsRoleCommand(parse.CommandResult.Command))
+            if (parts.Command is not null && !CertifyCommand.IsRoleCommand(parse.CommandResult.Command) && parse.CommandResult.Command.Name != LaunchCommand.Name)
             {
-                throw new UsageException($"Only 'certify <role>' takes a command after --; '{string.Join(' ', CommandPath(parse.CommandResult.Command))}' does not.");
+                throw new UsageException($"Only 'certify <role>' and 'launch' take a command after --; '{string.Join(' ', CommandPath(parse.CommandResult.Command))}' does not.");
             }
 
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -31,6 +31,9 @@ public sealed class LaunchedSession : IAsyncDisposable
     /// <summary>Completes when the pipe is closed (or the session ends before a client came).</summary>
     public Task Serving { get; }
 
+    /// <summary>Closes the Launcher's end of the pipe, as an aborted session does; the session and the connector go on.</summary>
+    public Task ClosePipeAsync() => _stop.CancelAsync();
+
     /// <inheritdoc />
     /// <remarks>Every part is released even when another fails or hangs; the failures are thrown together afterwards.</remarks>
     public async ValueTask DisposeAsync()

@@ -60,7 +60,7 @@ public class BadInputTests
         yield return Case("an unknown role", "Did you mean connector?", "certify", "conector", "--", "/usr/bin/true");
         yield return Case("an unknown role for list", "Known roles:", "list", "--role", "conector");
         yield return Case("an unknown verb", "frobnicate", "frobnicate");
-        yield return Case("a command after -- for a verb that takes none", "Only 'certify <role>' takes a command after --", "run", "--", "python3", "c.py");
+        yield return Case("a command after -- for a verb that takes none", "Only 'certify <role>' and 'launch' take a command after --", "run", "--", "python3", "c.py");
         yield return Case("a feature file that does not parse, for list", "does not parse", "list", "--root", "{dir}/broken-root");
         yield return Case("a feature file that does not parse, for run", "does not parse", "run", "--root", "{dir}/broken-root");
         yield return Case("a folder without features and schemas", "has no features/ and schemas/", "run", "--root", "{dir}/a-folder");
