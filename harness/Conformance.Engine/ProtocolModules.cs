@@ -1,5 +1,6 @@
 using Conformance.Engine.LauncherConnector;
 using Conformance.Engine.Modules;
+using Conformance.Engine.NamedPipes;
 
 namespace Conformance.Engine;
 
@@ -10,6 +11,7 @@ public static class ProtocolModules
     public static IReadOnlyList<IProtocolModule> All { get; } =
     [
         new LauncherConnectorModule(),
+        new NamedPipesModule(),
     ];
 
     /// <summary>Every role an external executable can be certified as, across the protocols.</summary>

@@ -118,6 +118,19 @@ public sealed class ScenarioContext
         }
     }
 
+    /// <summary>Unless <paramref name="holds"/>, records a violation of each of the scenario's requirements: one check serves every rule its scenario is tagged with.</summary>
+    /// <param name="holds">Whether the check passed.</param>
+    /// <param name="expected">What should have held.</param>
+    /// <param name="actual">What was observed, computed only when the check failed.</param>
+    public void Expect(bool holds, string expected, Func<string> actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        if (!holds)
+        {
+            ViolateScenarioRequirements(expected, actual());
+        }
+    }
+
     /// <summary>Records every violation a judge found, letting the scenario go on.</summary>
     public void Report(IEnumerable<Violation> violations)
     {

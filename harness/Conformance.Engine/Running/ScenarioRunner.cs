@@ -7,10 +7,11 @@ using Conformance.Engine.Snapshots;
 namespace Conformance.Engine.Running;
 
 /// <summary>
-/// Runs one scenario: checks the platform, binds every step before running any (a step with no binding,
-/// or two, makes the scenario undefined and nothing runs, and so does a scenario with no Then step, which
-/// would judge nothing), runs the steps in order within the scenario's time limit — cancelling a step that
-/// overruns it and giving it a moment to stop — cleans up whatever the steps started, and judges the outcome.
+/// Runs one scenario: binds every step before running any (a step with no binding, or two, makes the
+/// scenario undefined and nothing runs, and so does a scenario with no Then step, which would judge
+/// nothing), then checks the platform (a scenario for another platform is skipped, but only once bound),
+/// runs the steps in order within the scenario's time limit — cancelling a step that overruns it and giving
+/// it a moment to stop — cleans up whatever the steps started, and judges the outcome.
 /// </summary>
 public sealed class ScenarioRunner(RunContext run)
 {
@@ -23,11 +24,6 @@ public sealed class ScenarioRunner(RunContext run)
         ArgumentNullException.ThrowIfNull(scenario);
         var stopwatch = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
-        if (PlatformSkipReason(scenario) is { } platform)
-        {
-            return Unrun(scenario, ScenarioOutcome.Skipped, platform, null);
-        }
-
         if (!scenario.Steps.Any(step => step.Kind == StepKind.Then))
         {
             var why = scenario.Steps.Count == 0 ? "the scenario has no steps" : "the scenario has no Then step";
@@ -40,6 +36,12 @@ public sealed class ScenarioRunner(RunContext run)
             return unbound.IsAmbiguous
                 ? Unrun(scenario, ScenarioOutcome.Undefined, $"the step \"{unbound.Step.Text}\" matches {unbound.Candidates.Count} bindings: {string.Join(", ", unbound.Candidates.Select(binding => binding.MethodName))}", null)
                 : Unrun(scenario, ScenarioOutcome.Undefined, $"the step \"{unbound.Step.Text}\" has no binding", SnippetGenerator.Suggest(unbound.Step));
+        }
+
+        // Bound before skipped: a scenario for the other platform is still checked for steps without a binding.
+        if (PlatformSkipReason(scenario) is { } platform)
+        {
+            return Unrun(scenario, ScenarioOutcome.Skipped, platform, null);
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -22,6 +22,21 @@ public sealed class ManualTimeProvider : FakeTimeProvider
     /// <summary>How far the clock has moved since it started.</summary>
     public TimeSpan Elapsed => GetUtcNow() - Start;
 
+    /// <summary>Raised after a timer is scheduled (created or changed), on that thread: how a driver learns that the code it steps has gone back to waiting.</summary>
+    public event Action? TimerScheduled;
+
+    /// <summary>How many timers are scheduled and have not fired.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(timer => timer.DueAt is not null);
+            }
+        }
+    }
+
     /// <summary>Registers work to await after each timer fires, such as a session's "idle" signal.</summary>
     public void AddQuietProbe(Func<Task> probe)
     {
@@ -121,6 +136,8 @@ public sealed class ManualTimeProvider : FakeTimeProvider
                     clock._timers.Add(this);
                 }
             }
+
+            clock.TimerScheduled?.Invoke();
         }
 
         public void Fired()

@@ -80,8 +80,9 @@ public static class PipeName
         }
     }
 
-    /// <summary>A fresh name whose Unix socket in <paramref name="tempDirectory"/> fits the path limit.</summary>
-    internal static string NewUnique(string prefix, string tempDirectory)
+    /// <summary>A fresh name whose Unix socket in <paramref name="tempDirectory"/> fits the path limit (NP-10).</summary>
+    /// <exception cref="ArgumentException">Not even 8 random hex digits fit: the directory is too long.</exception>
+    public static string NewUnique(string prefix, string tempDirectory)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var withoutDigits = UnixSocketPath(prefix + "-", tempDirectory);
@@ -99,7 +100,8 @@ public static class PipeName
         return Unique(prefix, room);
     }
 
-    internal static string UnixSocketPath(string name, string tempDirectory) => Path.Combine(tempDirectory, UnixPrefix + name);
+    /// <summary>Where the Unix socket for <paramref name="name"/> lives when the temp directory is <paramref name="tempDirectory"/>.</summary>
+    public static string UnixSocketPath(string name, string tempDirectory) => Path.Combine(tempDirectory, UnixPrefix + name);
 
     private static string Unique(string prefix, int room) =>
         $"{prefix}-{RandomNumberGenerator.GetHexString(Math.Min(room, MaxRandomHexDigits), lowercase: true)}";

@@ -7,7 +7,7 @@ namespace Conformance.Protocols.Transport;
 
 /// <summary>
 /// The Windows form: real pipe instances, at most <see cref="PipeListenerOptions.MaxInstances"/>, with an ACL
-/// for the creating account and the allowed ones, so the system refuses every other account. One free instance
+/// for the creating account and the allowed ones, so the system refuses every other account and every network client. One free instance
 /// is offered while fewer than the maximum are connected; with none on offer a client gets ERROR_PIPE_BUSY,
 /// whatever the busy policy, since Windows pipes have no backlog.
 /// </summary>
@@ -30,6 +30,9 @@ internal sealed class WindowsPipeListener : PipeListener
         _security = new PipeSecurity();
         var user = WindowsIdentity.GetCurrent().User ?? throw new InvalidOperationException("The current account has no security identifier.");
         _security.AddAccessRule(new PipeAccessRule(user, PipeAccessRights.FullControl, AccessControlType.Allow));
+
+        // NP-06: nothing that comes over the network, whatever its account; the pipes carry local secrets only.
+        _security.AddAccessRule(new PipeAccessRule(new SecurityIdentifier(WellKnownSidType.NetworkSid, null), PipeAccessRights.FullControl, AccessControlType.Deny));
         foreach (var sid in options.AdditionalSecurityIdentifiers)
         {
             _security.AddAccessRule(new PipeAccessRule(new SecurityIdentifier(sid), PipeAccessRights.ReadWrite, AccessControlType.Allow));

@@ -124,6 +124,16 @@ public class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task Reports_a_scenario_for_another_platform_undefined_when_a_step_has_no_binding()
+    {
+        var tag = OperatingSystem.IsWindows() ? "@unix" : "@windows";
+
+        var result = await Runner().RunAsync(Scenario($"{tag} @req:T-01", "runner: all is well", "runner: no such step anywhere"));
+
+        Assert.That(result.Outcome, Is.EqualTo(ScenarioOutcome.Undefined), "skipping it would hide a step the other platform cannot run");
+    }
+
+    [Test]
     public async Task Fails_a_step_still_running_when_the_time_limit_passes_and_cleans_up()
     {
         var scenario = Scenario("@req:T-02", "runner: hang");

@@ -19,6 +19,21 @@ public class ManualTimeProviderTests
     }
 
     [Test]
+    public async Task Counts_pending_timers_and_tells_when_one_is_scheduled()
+    {
+        var clock = new ManualTimeProvider();
+        var scheduled = 0;
+        clock.TimerScheduled += () => scheduled++;
+        using var timer = clock.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
+
+        Assert.That((clock.PendingTimers, scheduled), Is.EqualTo((1, 1)));
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.That(clock.PendingTimers, Is.Zero, "a one-shot timer that fired is no longer pending");
+        timer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        Assert.That((clock.PendingTimers, scheduled), Is.EqualTo((1, 2)));
+    }
+
+    [Test]
     public async Task Does_not_fire_a_timer_before_it_is_due()
     {
         var clock = new ManualTimeProvider();
