@@ -224,9 +224,9 @@ public sealed class SupervisedProcess : IAsyncDisposable
         {
             _host.StandardInput.Close();
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            // Already gone with the host.
+            // Already gone with the host, or closed by whoever wrote to it (a protocol ends its channel so).
         }
 
         await Task.WhenAll(StandardOutput.Completion, StandardError.Completion).WaitAsync(DrainBound).ConfigureAwait(false);

@@ -23,7 +23,10 @@ public sealed class ExtensionProcess : IAsyncDisposable
 
         // VC-01: a malformed frame (or a party that stopped reading) ends the extension promptly.
         _ = session.Ended.ContinueWith(
-            ended => ended.Result.IsViolation ? process.EndAsync() : Task.CompletedTask,
+            ended =>
+            {
+                return ended.Result.IsViolation ? process.EndAsync() : Task.CompletedTask;
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
@@ -36,6 +39,9 @@ public sealed class ExtensionProcess : IAsyncDisposable
     /// <summary>Its manifest.</summary>
     public DcvExtensionManifest Manifest { get; }
 
+    /// <summary>True when the broker ended it because its session broke the protocol or it stopped reading.</summary>
+    public bool EndedForViolation => Session.Ended is { IsCompletedSuccessfully: true, Result.IsViolation: true };
+
     /// <summary>
     /// Closes its control channel (the extension's cue to exit), waits up to the exit deadline for it to exit,
     /// then ends whatever is left of its process tree.
@@ -43,13 +49,16 @@ public sealed class ExtensionProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Session.StopAsync("the broker closed the extension's control channel").ConfigureAwait(false);
-        try
+        if (!EndedForViolation)
         {
-            await Process.Exited.WaitAsync(_options.ExitDeadline, _options.TimeProvider).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // It did not exit of its own accord: it is ended below.
+            try
+            {
+                await Process.Exited.WaitAsync(_options.ExitDeadline, _options.TimeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // It did not exit of its own accord: it is ended below.
+            }
         }
 
         await Process.DisposeAsync().ConfigureAwait(false);
