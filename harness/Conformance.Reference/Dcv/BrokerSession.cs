@@ -152,14 +152,16 @@ public sealed class BrokerSession : IAsyncDisposable
             catch (TimeoutException)
             {
                 _ = write.ContinueWith(static task => task.Exception, TaskScheduler.Default);
-                item.Written.TrySetResult(false);
+
+                // The end is recorded before the waiting reader hears of the failure, so the reason is this one.
                 End(SessionEndReason.StoppedReading,
                     $"{Party.Name} did not read its control channel for {options.ControlWriteDeadline.TotalSeconds:0.###} s; a message was left unwritten");
+                item.Written.TrySetResult(false);
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
             {
-                item.Written.TrySetResult(false);
                 End(SessionEndReason.ControlChannelEnded, $"the control channel to {Party.Name} closed while a message was being written");
+                item.Written.TrySetResult(false);
             }
         }
     }

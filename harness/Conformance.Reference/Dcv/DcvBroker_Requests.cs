@@ -132,16 +132,18 @@ public sealed partial class DcvBroker
     {
         var name = request.CloseVirtualChannelRequest.VirtualChannelName;
         VirtualChannel? channel;
+        List<ChannelEnd>? ends = null;
         lock (_gate)
         {
             _channels.TryGetValue((session.Party.Namespace ?? "", name), out channel);
-            if (channel?.End(session.Party.Side)?.Owner != session)
+            if (channel?.End(session.Party.Side)?.Owner == session)
             {
-                channel = null;
+                // Out of the table at once: a relay that ends from here on cannot close it a second time.
+                ends = DetachLocked(channel);
             }
         }
 
-        if (channel is null)
+        if (channel is null || ends is null)
         {
             return new(Events.Response(request, Status.ErrorInvalidParameter));
         }
@@ -149,6 +151,6 @@ public sealed partial class DcvBroker
         // VC-09: the closer gets the response first, then the other party the closed event.
         return new(
             Events.Response(request, Status.Success, response => response.CloseVirtualChannelResponse = new CloseVirtualChannelResponse { VirtualChannelName = name }),
-            () => TeardownAsync(channel, $"{session.Party.Name} closed it (VC-09)", except: session));
+            () => CloseEndsAsync(channel, ends, $"{session.Party.Name} closed it (VC-09)", except: session));
     }
 }

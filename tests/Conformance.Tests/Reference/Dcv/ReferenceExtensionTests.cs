@@ -79,8 +79,9 @@ public class ReferenceExtensionTests
 
         Assert.That(System.Text.Encoding.UTF8.GetString(greeting), Is.EqualTo("hello, remote"));
         await channel.ClosedByDcv.WaitAsync(ScriptedParty.Bound);
-        var close = broker.Journal.OfType<ControlMessageSent>().Single(sent => sent.Message.Response?.CloseVirtualChannelResponse is not null);
-        Assert.That((close.Party, close.Message.Response.Status), Is.EqualTo(("reference-greeter", Status.Success)));
+        var close = await broker.Journal.WaitForAsync<ControlMessageSent>(sent => sent.Message.Response?.CloseVirtualChannelResponse is not null, ScriptedParty.Bound);
+        Assert.That(close, Is.Not.Null, string.Join("\n", broker.Journal.Entries));
+        Assert.That((close!.Party, close.Message.Response.Status), Is.EqualTo(("reference-greeter", Status.Success)));
     }
 
     [Test]
