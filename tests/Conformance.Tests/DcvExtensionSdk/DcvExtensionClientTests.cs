@@ -45,6 +45,31 @@ public class DcvExtensionClientTests
     }
 
     [Test]
+    public async Task Hands_the_relay_out_only_once_the_channel_is_ready_and_reports_a_close_that_comes_first()
+    {
+        await using var broker = new DcvBroker();
+        await using var extension = InProcessExtension.Attach(broker);
+        await using var remote = ScriptedParty.Remote(broker);
+
+        await using var first = await extension.Client.BeginOpenVirtualChannelAsync("first");
+        await using var second = await extension.Client.BeginOpenVirtualChannelAsync("second");
+        var waiting = first.WaitUntilReadyAsync();
+        await broker.Journal.WaitForAsync<RelayJudged>(judged => judged.Channel == "first" && judged.Verdict.Admitted, ScriptedParty.Bound);
+
+        // VC-04 by construction: a pending channel has no relay to write to; it is handed out with the ready event.
+        Assert.That(waiting.IsCompleted, Is.False);
+        await using var remoteRelay = await remote.SetupAndConnectAsync("first");
+        await using var channel = await waiting.WaitAsync(ScriptedParty.Bound);
+        Assert.That(channel.Name, Is.EqualTo("first"));
+
+        // A channel DCV closes before it is ready (here the remote party closes it) is reported, not handed out.
+        await remote.SetupAsync("second");
+        var closedBeforeReady = second.WaitUntilReadyAsync();
+        await remote.CloseAsync("second");
+        Assert.That(async () => await closedBeforeReady.WaitAsync(ScriptedParty.Bound), Throws.InstanceOf<DcvRequestException>().With.Message.Contains("before it was ready"));
+    }
+
+    [Test]
     public async Task Reports_a_refused_setup_with_its_status_and_goes_on()
     {
         await using var broker = new DcvBroker(DcvBrokerOptions.Default with { MaxChannelsPerExtension = 1 });
