@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 
 namespace Conformance.Processes;
@@ -6,6 +7,8 @@ namespace Conformance.Processes;
 /// <summary>
 /// Drains one output stream of a process so it never blocks on a full pipe, keeps its first bytes for the
 /// report, counts the rest, and searches all of it, as it streams, for the strings it was told to watch.
+/// When the output is also a protocol channel (a DCV extension's standard output), every byte is forwarded, in
+/// order, to a pipe the protocol reads; the process is then held back as far as that reader is, like a direct pipe.
 /// </summary>
 public sealed class OutputCapture
 {
@@ -19,9 +22,20 @@ public sealed class OutputCapture
     private readonly SearchValues<string>? _search;
     private readonly HashSet<string> _found = new(StringComparer.Ordinal);
     private readonly int _overlap;
+    private readonly PipeWriter? _forward;
+    private volatile bool _forwarding;
 
     /// <summary>Starts draining <paramref name="stream"/>.</summary>
     public OutputCapture(Stream stream, IReadOnlyList<string>? watchFor)
+        : this(stream, watchFor, forward: null)
+    {
+    }
+
+    /// <summary>
+    /// Starts draining <paramref name="stream"/>, forwarding every byte to <paramref name="forward"/> (when given)
+    /// until its reader completes or <see cref="StopForwarding"/> is called; the writer is completed at the end.
+    /// </summary>
+    public OutputCapture(Stream stream, IReadOnlyList<string>? watchFor, PipeWriter? forward)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _watchFor = watchFor ?? [];
@@ -29,6 +43,8 @@ public sealed class OutputCapture
 
         // One vectorised multi-string search per read: a connector flooding its output must not slow the harness down.
         _search = _watchFor.Count == 0 ? null : SearchValues.Create(_watchFor.ToArray(), StringComparison.Ordinal);
+        _forward = forward;
+        _forwarding = forward is not null;
         Completion = Task.Run(() => DrainAsync(stream));
     }
 
@@ -61,6 +77,13 @@ public sealed class OutputCapture
                 return TotalBytes > _keptLength ? $"{text}\n… ({TotalBytes - _keptLength} more bytes not kept)" : text;
             }
         }
+    }
+
+    /// <summary>Stops forwarding (the reader has gone, or the process is being ended): the rest is only drained.</summary>
+    public void StopForwarding()
+    {
+        _forwarding = false;
+        _forward?.CancelPendingFlush();
     }
 
     private void Search(string window)
@@ -111,11 +134,33 @@ public sealed class OutputCapture
 
                 // Keep enough of the tail that a watched string split across reads is still found.
                 carry = _overlap > 1 && window.Length > 0 ? window[Math.Max(0, window.Length - (_overlap - 1))..] : "";
+                await ForwardAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // The process's end of the pipe went away: the output is over.
+        }
+        finally
+        {
+            if (_forward is not null)
+            {
+                await _forward.CompleteAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask ForwardAsync(ReadOnlyMemory<byte> bytes)
+    {
+        if (!_forwarding || _forward is null)
+        {
+            return;
+        }
+
+        var flushed = await _forward.WriteAsync(bytes).ConfigureAwait(false);
+        if (flushed.IsCompleted || flushed.IsCanceled)
+        {
+            _forwarding = false;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.IO.Pipelines;
 using Conformance.Protocols.Transport;
 
 namespace Conformance.Processes;
@@ -35,7 +36,9 @@ public sealed class SupervisedProcess : IAsyncDisposable
         HostProcessId = host.Id;
         StartedAt = startedAt;
         Tree = new ProcessTreeRecorder(processId, host.Id);
-        StandardOutput = new OutputCapture(host.StandardOutput.BaseStream, launch.WatchFor);
+        var channel = launch.StandardOutputIsChannel ? new Pipe() : null;
+        StandardOutputChannel = channel?.Reader;
+        StandardOutput = new OutputCapture(host.StandardOutput.BaseStream, launch.WatchFor, channel?.Writer);
         StandardError = new OutputCapture(host.StandardError.BaseStream, launch.WatchFor);
         StandardInput = host.StandardInput.BaseStream;
         _ = control.Exited.ContinueWith(
@@ -79,6 +82,13 @@ public sealed class SupervisedProcess : IAsyncDisposable
 
     /// <summary>Its standard output.</summary>
     public OutputCapture StandardOutput { get; }
+
+    /// <summary>
+    /// Its standard output as a byte stream, when it was launched with <see cref="ProcessLaunch.StandardOutputIsChannel"/>:
+    /// every byte, in order, also counted and searched by <see cref="StandardOutput"/>; it completes at the end of
+    /// the output. The reader must read it (or complete it), since the process waits for the reader like on a pipe.
+    /// </summary>
+    public PipeReader? StandardOutputChannel { get; }
 
     /// <summary>Its standard error.</summary>
     public OutputCapture StandardError { get; }
@@ -211,13 +221,15 @@ public sealed class SupervisedProcess : IAsyncDisposable
             await EndHostAsync(_host).ConfigureAwait(false);
         }
 
+        // Whoever reads the channel may have stopped: drain the rest without waiting for it.
+        StandardOutput.StopForwarding();
         try
         {
             _host.StandardInput.Close();
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            // Already gone with the host.
+            // Already gone with the host, or closed by whoever wrote to it (a protocol ends its channel so).
         }
 
         await Task.WhenAll(StandardOutput.Completion, StandardError.Completion).WaitAsync(DrainBound).ConfigureAwait(false);

@@ -3,7 +3,7 @@ namespace Conformance.Protocols.Framing;
 /// <summary>Why a stream of frames cannot be read any further; the receiver drops the connection.</summary>
 public enum FrameError
 {
-    /// <summary>The length header is 0 (PM-F06): a frame always carries a payload.</summary>
+    /// <summary>The length header is 0 where the format forbids it (PM-F06): a BE32 frame always carries a payload.</summary>
     ZeroLength,
 
     /// <summary>The length header has its top bit set (PM-F02): above 2,147,483,647.</summary>

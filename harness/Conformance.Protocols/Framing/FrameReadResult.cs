@@ -40,24 +40,23 @@ public sealed record FrameReadResult
     /// <summary>True when the peer broke no rule but asked for more than this receiver allows (PM-F02's policy).</summary>
     public bool IsResourceLimit => Error == FrameError.OverLimit;
 
-    internal static FrameReadResult Frame(long number, long offset, byte[] payload) => new()
+    internal static FrameReadResult Frame(FramePosition position, byte[] payload) => new()
     {
-        FrameNumber = number,
-        Offset = offset,
+        FrameNumber = position.FrameNumber,
+        Offset = position.Offset,
         Payload = payload,
-        BytesReceived = FrameHeader.Size + payload.Length,
-        DeclaredLength = payload.Length,
+        BytesReceived = position.BytesReceived,
+        DeclaredLength = position.DeclaredLength,
     };
 
-    internal static FrameReadResult End(long frames, long offset) => new() { FrameNumber = frames, Offset = offset, IsEnd = true };
-
-    internal static FrameReadResult Fault(FrameError error, long number, long offset, long received, long? declared, string what) => new()
+    internal static FrameReadResult Final(FramePosition position, FrameFault? fault) => new()
     {
-        FrameNumber = number,
-        Offset = offset,
-        Error = error,
-        BytesReceived = received,
-        DeclaredLength = declared,
-        Message = $"frame {number} at byte {offset}: {what}",
+        FrameNumber = position.FrameNumber,
+        Offset = position.Offset,
+        IsEnd = fault is null,
+        Error = fault?.Error,
+        Message = fault?.Message,
+        BytesReceived = position.BytesReceived,
+        DeclaredLength = position.DeclaredLength,
     };
 }

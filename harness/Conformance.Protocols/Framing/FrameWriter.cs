@@ -1,18 +1,18 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Pipelines;
 
 namespace Conformance.Protocols.Framing;
 
 /// <summary>
-/// Writes BE32 frames (PM-F01), one flush per frame, and never a frame a receiver must refuse: no empty
-/// payload (PM-F06) and none above the limit. Frames written from several tasks never interleave.
+/// Writes length-prefixed frames — BE32 (PM-F01) unless the options name another <see cref="FrameFormat"/> —
+/// one flush per frame, and never a frame a receiver must refuse: no empty payload where the format forbids it
+/// (PM-F06) and none above the limit. Frames written from several tasks never interleave.
 /// </summary>
 public sealed class FrameWriter : IAsyncDisposable
 {
     private readonly PipeWriter _writer;
     private readonly bool _ownsWriter;
-    private readonly int _maxPayloadBytes;
+    private readonly FrameOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates a writer over <paramref name="writer"/>, which stays the caller's to complete.</summary>
@@ -26,7 +26,7 @@ public sealed class FrameWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
         _ownsWriter = ownsWriter;
-        _maxPayloadBytes = (options ?? FrameOptions.Default).MaxPayloadBytes;
+        _options = options ?? FrameOptions.Default;
     }
 
     /// <summary>Creates a writer over <paramref name="stream"/>; disposing the writer leaves the stream open.</summary>
@@ -37,26 +37,27 @@ public sealed class FrameWriter : IAsyncDisposable
     }
 
     /// <summary>The bytes of one frame carrying <paramref name="payload"/>: its header, then the payload.</summary>
-    /// <exception cref="ArgumentException">The payload is empty or above the limit.</exception>
+    /// <exception cref="ArgumentException">The payload is empty where the format forbids it, or above the limit.</exception>
     public static byte[] Encode(ReadOnlySpan<byte> payload, FrameOptions? options = null)
     {
-        Check(payload.Length, (options ?? FrameOptions.Default).MaxPayloadBytes, nameof(payload));
+        options ??= FrameOptions.Default;
+        Check(payload.Length, options, nameof(payload));
         var frame = new byte[FrameHeader.Size + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)payload.Length);
+        FrameHeader.Write(frame, (uint)payload.Length, options.Format);
         payload.CopyTo(frame.AsSpan(FrameHeader.Size));
         return frame;
     }
 
     /// <summary>Writes one frame carrying <paramref name="payload"/> and flushes it.</summary>
-    /// <exception cref="ArgumentException">The payload is empty or above the limit.</exception>
+    /// <exception cref="ArgumentException">The payload is empty where the format forbids it, or above the limit.</exception>
     /// <exception cref="IOException">The reading side of the pipe has stopped.</exception>
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
-        Check(payload.Length, _maxPayloadBytes, nameof(payload));
+        Check(payload.Length, _options, nameof(payload));
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            BinaryPrimitives.WriteUInt32BigEndian(_writer.GetSpan(FrameHeader.Size), (uint)payload.Length);
+            FrameHeader.Write(_writer.GetSpan(FrameHeader.Size), (uint)payload.Length, _options.Format);
             _writer.Advance(FrameHeader.Size);
             _writer.Write(payload.Span);
             var flushed = await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -87,9 +88,10 @@ public sealed class FrameWriter : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private static void Check(int length, int maxPayloadBytes, string parameterName)
+    private static void Check(int length, FrameOptions options, string parameterName)
     {
-        if (length == 0)
+        var maxPayloadBytes = options.MaxPayloadBytes;
+        if (length == 0 && !options.Format.AllowsEmptyPayload)
         {
             throw new ArgumentException("A frame's payload may not be empty (PM-F06).", parameterName);
         }

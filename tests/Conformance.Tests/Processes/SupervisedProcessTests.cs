@@ -69,6 +69,37 @@ public class SupervisedProcessTests
     }
 
     [Test]
+    public async Task Hands_standard_output_as_a_channel_byte_for_byte_and_still_captures_it()
+    {
+        var process = await SupervisedProcess.StartAsync(Shell("printf 'frame\\001\\000'; head -c 200000 /dev/zero") with { StandardOutputIsChannel = true });
+        await using var _ = process;
+        var received = new MemoryStream();
+
+        // The host holds the output open until the process is ended: the channel completes then.
+        var copying = process.StandardOutputChannel!.CopyToAsync(received);
+        await process.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        await process.EndAsync();
+        await copying.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(received.ToArray()[..7], Is.EqualTo("frame\u0001\0"u8.ToArray()));
+        Assert.That(received.Length, Is.EqualTo(200_007));
+        Assert.That(process.StandardOutput.TotalBytes, Is.EqualTo(200_007));
+    }
+
+    [Test]
+    public async Task Ends_a_process_whose_output_channel_nobody_reads()
+    {
+        // The command blocks on a full channel; ending it must not wait for a reader that never comes.
+        var process = await SupervisedProcess.StartAsync(Shell("head -c 1000000 /dev/zero; exec sleep 36") with { StandardOutputIsChannel = true });
+
+        await process.EndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await process.DisposeAsync();
+
+        Assert.That(process.StandardOutput.Completion.IsCompleted);
+        Assert.That(process.Tree.Seen.Where(seen => ProcessTable.TryRead(seen.ProcessId) is { IsZombie: false } now && now.StartTime == seen.StartTime), Is.Empty);
+    }
+
+    [Test]
     public void Says_what_could_not_be_started_and_where()
     {
         var error = Assert.ThrowsAsync<ProcessStartException>(() => SupervisedProcess.StartAsync(new ProcessLaunch(["./no-such-connector"], Path.GetTempPath(), new Dictionary<string, string?>())));
