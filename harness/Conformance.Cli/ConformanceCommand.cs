@@ -20,6 +20,7 @@ internal static partial class ConformanceCommand
                 RunCommand.Create(output),
                 CertifyCommand.Create(output, parts.Command),
                 ListCommand.Create(output),
+                DocsCommand.Create(output),
             };
 
             // Tag expressions start with '@', which System.CommandLine would otherwise read as a response file.
