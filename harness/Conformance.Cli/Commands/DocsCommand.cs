@@ -54,6 +54,11 @@ internal static class DocsCommand
             {
                 summary = DocsSite.Write(sources, target);
             }
+            catch (InvalidDataException exception)
+            {
+                // An approved transcript is read when its diagram is drawn; a malformed one is named.
+                throw new UsageException(exception.Message);
+            }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 throw new UsageException($"--out {target} cannot be written: {exception.Message}");

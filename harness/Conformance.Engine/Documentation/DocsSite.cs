@@ -14,7 +14,33 @@ public static class DocsSite
     public static IReadOnlyDictionary<string, string> Build(DocsSources sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        return Build(new SiteContext(sources));
+    }
+
+    /// <summary>Builds the site and writes it into <paramref name="directory"/> (see <see cref="SiteFolder"/>); says what it wrote.</summary>
+    /// <exception cref="InvalidOperationException">The folder is not one the site may go to.</exception>
+    /// <exception cref="InvalidDataException">An approved transcript is not JSON; the message names it.</exception>
+    /// <exception cref="IOException">A file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file cannot be written.</exception>
+    public static DocsSummary Write(DocsSources sources, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
         var site = new SiteContext(sources);
+        var files = Build(site);
+        SiteFolder.Write(directory, files);
+        return new DocsSummary(
+            files.Count,
+            site.Protocols.Count,
+            sources.Catalog.Requirements.Count,
+            sources.Features.Count,
+            files.Keys.Count(path => path.StartsWith("schemas/", StringComparison.Ordinal)),
+            files.Keys.Count(path => path.StartsWith("diagrams/", StringComparison.Ordinal)),
+            sources.HasResults);
+    }
+
+    private static SortedDictionary<string, string> Build(SiteContext site)
+    {
+        var sources = site.Sources;
         var pages = new List<SitePage> { HomePage.Build(site), InterpretationRegister.Build(site), SearchPage.Build(site) };
         pages.AddRange(site.Protocols.Select(protocol => ProtocolPage.Build(site, protocol)));
         pages.AddRange(sources.Catalog.Requirements.Select(requirement => RequirementPage.Build(site, requirement)));
@@ -36,25 +62,6 @@ public static class DocsSite
         }
 
         return files;
-    }
-
-    /// <summary>Builds the site and writes it into <paramref name="directory"/> (see <see cref="SiteFolder"/>); says what it wrote.</summary>
-    /// <exception cref="InvalidOperationException">The folder is not one the site may go to.</exception>
-    /// <exception cref="IOException">A file cannot be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">A file cannot be written.</exception>
-    public static DocsSummary Write(DocsSources sources, string directory)
-    {
-        var files = Build(sources);
-        SiteFolder.Write(directory, files);
-        var site = new SiteContext(sources);
-        return new DocsSummary(
-            files.Count,
-            site.Protocols.Count,
-            sources.Catalog.Requirements.Count,
-            sources.Features.Count,
-            files.Keys.Count(path => path.StartsWith("schemas/", StringComparison.Ordinal)),
-            files.Keys.Count(path => path.StartsWith("diagrams/", StringComparison.Ordinal)),
-            sources.HasResults);
     }
 }
 

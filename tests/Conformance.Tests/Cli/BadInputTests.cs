@@ -32,6 +32,7 @@ public class BadInputTests
         Directory.CreateDirectory(Path.Combine(Folder, "a-folder"));
         Write("someones-work/thesis.txt", "not a site\n");
         Write("not-results/results.json", "{ \"outcome\": \"great\" }\n");
+        Write("broken-snapshots/launcher-window-events/a-window-without-a-process-id-posts-nothing-and-moves-nothing.verified.json", "{ \"entries\": [\n");
 
         // A copy of the suite whose one feature does not parse.
         var broken = Path.Combine(Folder, "broken-root");
@@ -88,6 +89,8 @@ public class BadInputTests
         yield return Case("docs --out where nothing can be written", "cannot be written", "docs", "--out", "/proc/no-such/site");
         yield return Case("docs --results that does not exist", "does not exist", "docs", "--results", "{dir}/no-such-report", "--out", "{dir}/site-1");
         yield return Case("docs --results naming a folder without results.json", "holds no results.json", "docs", "--results", "{dir}/a-folder", "--out", "{dir}/site-2");
+        yield return Case("docs --snapshots that is not a folder", "is not a folder", "docs", "--snapshots", "{dir}/a-file", "--out", "{dir}/site-4");
+        yield return Case("docs --snapshots with an approved transcript that is not JSON", "is not an approved transcript", "docs", "--snapshots", "{dir}/broken-snapshots", "--out", "{dir}/site-5");
         yield return Case("docs --results whose results.json is not one", "is not a conformance results.json", "docs", "--results", "{dir}/not-results", "--out", "{dir}/site-3");
     }
 

@@ -69,7 +69,8 @@ internal static class HomePage
     private static string LastRunBox(Sources.LastRun run)
     {
         var target = run.Command is null ? "the reference implementations" : $"{run.Role}: {string.Join(' ', run.Command)}";
-        var counts = string.Join(", ", run.Summary.Where(pair => pair.Value > 0).Select(pair => $"{pair.Value} {pair.Key}"));
+        // results.json spells the outcome nonStrict as a member name; reports write non-strict.
+        var counts = string.Join(", ", run.Summary.Where(pair => pair.Value > 0).Select(pair => $"{pair.Value} {(pair.Key == "nonStrict" ? "non-strict" : pair.Key)}"));
         return $"<div class=\"note\"><strong>Last run</strong> {Outcome(run.Outcome)} against {E(target)}<br>{E(run.Verdict)}<br><span class=\"count\">Scenarios: {E(counts)}</span></div>\n";
     }
 }
