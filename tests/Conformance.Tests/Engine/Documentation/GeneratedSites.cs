@@ -13,17 +13,32 @@ internal static class GeneratedSites
 {
     private static readonly Lazy<Task<IReadOnlyDictionary<string, string>>> ProjectSite = new(() => BuildAsync(Project.Layout, null, null));
 
+    // The sites are built in memory, so the folders they are read from go as soon as they are built.
     private static readonly Lazy<Task<IReadOnlyDictionary<string, string>>> ProjectSiteWithResults = new(async () =>
     {
         var results = Directory.CreateTempSubdirectory("docs-results").FullName;
-        await File.WriteAllTextAsync(Path.Combine(results, "results.json"), LastRunOfACSharpConnector);
-        return await BuildAsync(Project.Layout, results, null);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(results, "results.json"), LastRunOfACSharpConnector);
+            return await BuildAsync(Project.Layout, results, null);
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+        }
     });
 
-    private static readonly Lazy<Task<IReadOnlyDictionary<string, string>>> DemoSite = new(() =>
+    private static readonly Lazy<Task<IReadOnlyDictionary<string, string>>> DemoSite = new(async () =>
     {
         var root = DemoProject.Create();
-        return BuildAsync(new ProjectLayout(root), null, Path.Combine(root, "snapshots"), modules: []);
+        try
+        {
+            return await BuildAsync(new ProjectLayout(root), null, Path.Combine(root, "snapshots"), modules: []);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     });
 
     public static Task<IReadOnlyDictionary<string, string>> Suite() => ProjectSite.Value;
