@@ -22,6 +22,7 @@ internal static partial class ConformanceCommand
                 ListCommand.Create(output),
                 ValidateCommand.Create(output),
                 LaunchCommand.Create(output, parts.Command),
+                DocsCommand.Create(output),
             };
 
             // Tag expressions start with '@', which System.CommandLine would otherwise read as a response file.

@@ -33,6 +33,17 @@ internal static class Preflight
         }
     }
 
+    /// <summary>The site's folder: new, empty, or a site written before (never someone's other files), and writable.</summary>
+    public static void SiteDirectory(string path)
+    {
+        if (Engine.Documentation.SiteFolder.Problem(path) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
+        Writable(path, "--out");
+    }
+
     private static void Writable(string path, string option)
     {
         try

@@ -1,4 +1,5 @@
 using Conformance.Engine.Bindings;
+using Conformance.Engine.Documentation.Diagrams;
 using Conformance.Engine.LauncherConnector.Connector;
 using Conformance.Engine.Modules;
 using Conformance.Engine.Running;
@@ -20,6 +21,9 @@ public sealed class LauncherConnectorModule : IProtocolModule
 
     /// <inheritdoc />
     public IReadOnlyList<CertifiableRole> Roles { get; } = [new ConnectorRole()];
+
+    /// <inheritdoc />
+    public TranscriptParties Parties => LauncherConnectorParties.Table;
 
     /// <inheritdoc />
     public void ConfigureReference(RunContext run) => new ConnectorCertification(ConnectorCertification.ReferenceConnector()).Configure(run);

@@ -1,4 +1,5 @@
 using Conformance.Engine.Bindings;
+using Conformance.Engine.Documentation.Diagrams;
 using Conformance.Engine.Running;
 
 namespace Conformance.Engine.Modules;
@@ -19,6 +20,12 @@ public interface IProtocolModule
 
     /// <summary>The roles an external executable can be certified as.</summary>
     IReadOnlyList<CertifiableRole> Roles { get; }
+
+    /// <summary>
+    /// The parties of this protocol's transcripts and which entry kind is drawn how in a sequence diagram; the
+    /// generic table (sent and received between the harness and the party under test) unless the protocol extends it.
+    /// </summary>
+    TranscriptParties Parties => TranscriptParties.Generic;
 
     /// <summary>Registers the run-wide services this protocol's scenarios need against the reference implementations.</summary>
     void ConfigureReference(RunContext run);

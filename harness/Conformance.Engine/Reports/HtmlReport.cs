@@ -1,14 +1,18 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Conformance.Engine.Documentation;
+using Conformance.Engine.Documentation.Diagrams;
+using Conformance.Engine.Requirements;
 using Conformance.Engine.Running;
 
 namespace Conformance.Engine.Reports;
 
 /// <summary>
 /// <c>report.html</c>: one self-contained page that works offline (no script, no external file): the verdict,
-/// an outcome per requirement, and per scenario its steps, its violations as expected against actual, its
-/// notes, its transcript and excerpts of the process's output. Every text was masked before it got here.
+/// an outcome per requirement, and per scenario its steps, its violations as expected against actual (with the
+/// fix of a mistake the catalog knows for that requirement), its notes, its transcript as a sequence diagram and
+/// as JSON, and excerpts of the process's output. Every text was masked before it got here.
 /// </summary>
 public static class HtmlReport
 {
@@ -53,9 +57,10 @@ public static class HtmlReport
         TimeSection(page, run);
         page.Append("<h2>Scenarios</h2>\n");
         var anchored = new HashSet<string>();
+        var mistakes = run.Requirements.ToDictionary(requirement => requirement.Requirement.Id, requirement => requirement.Requirement.Mistakes, StringComparer.Ordinal);
         foreach (var result in run.Scenarios)
         {
-            Scenario(page, result, anchored);
+            Scenario(page, result, anchored, mistakes);
         }
 
         page.Append("</body></html>\n");
@@ -80,7 +85,7 @@ public static class HtmlReport
         page.Append("</table>\n");
     }
 
-    private static void Scenario(StringBuilder page, ScenarioResult result, HashSet<string> anchored)
+    private static void Scenario(StringBuilder page, ScenarioResult result, HashSet<string> anchored, IReadOnlyDictionary<string, IReadOnlyList<KnownMistake>> mistakes)
     {
         var scenario = result.Scenario;
         var outcome = OutcomeNames.Of(result.Outcome);
@@ -106,6 +111,12 @@ public static class HtmlReport
             foreach (var violation in result.Violations)
             {
                 page.Append($"<tr><td>{E(violation.Requirement)}</td><td>{E(violation.Expected)}</td><td><pre>{E(violation.Actual)}</pre></td></tr>\n");
+            }
+
+            // The fix goes once under the violations it explains, however many of them name the requirement.
+            foreach (var known in result.Violations.Select(violation => violation.Requirement).Distinct().SelectMany(id => mistakes.GetValueOrDefault(id) ?? []))
+            {
+                page.Append($"<tr class=\"fix\"><td>{E(known.Requirement)}</td><td colspan=\"2\">{MistakeMarkup.Render(known)}</td></tr>\n");
             }
 
             page.Append("</table>\n");
@@ -137,6 +148,8 @@ public static class HtmlReport
 
         if (result.Transcript is not null)
         {
+            var parties = ProtocolModules.All.FirstOrDefault(module => module.Protocol == scenario.Protocol)?.Parties ?? TranscriptParties.Generic;
+            page.Append($"<details><summary>Sequence diagram</summary><div class=\"diagram\">{SequenceDiagram.Draw(result.Transcript, parties, $"Sequence diagram: {scenario.Name}")}</div></details>\n");
             page.Append($"<details><summary>Transcript</summary><pre>{E(result.Transcript.ToJsonString(Indented))}</pre></details>\n");
         }
 
@@ -154,5 +167,7 @@ public static class HtmlReport
         details.scenario{border:1px solid #ddd;border-radius:.3em;margin:.4em 0;padding:.3em .6em}summary{cursor:pointer}
         .meta{color:#777;font-size:.85em}.note{color:#555}.steps li.failed{color:#c33}.steps li.skipped,.steps li.undefined,.steps li.ambiguous{color:#999}
         .message{color:#555}.snapshot.changed,.snapshot.new{color:#b80}.verdict{font-weight:bold}.origin-note{color:#666;font-size:.85em}
+        .mistake{border-left:4px solid #c0504d;background:#fff9f9;padding:.2em .8em}.mistake pre{background:#f5f7fa;padding:.4em}
+        .diagram{overflow-x:auto}
         """;
 }

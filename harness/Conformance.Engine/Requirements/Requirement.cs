@@ -10,6 +10,9 @@ namespace Conformance.Engine.Requirements;
 /// <param name="OriginNote">For an interpretation or a policy: what the source says, what the suite reads or adds, and why.</param>
 public sealed record Requirement(string Id, RequirementLevel Level, string Role, string Summary, RequirementOrigin Origin, string Protocol, string? OriginNote = null)
 {
+    /// <summary>Mistakes implementers are known to make against it, each with its fix; empty when none is known.</summary>
+    public IReadOnlyList<KnownMistake> Mistakes { get; init; } = [];
+
     /// <summary>"MUST", "SHOULD" or "MAY", as reports write it.</summary>
     public string LevelName => Level.ToString().ToUpperInvariant();
 

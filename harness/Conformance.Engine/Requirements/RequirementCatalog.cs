@@ -36,6 +36,9 @@ public sealed partial class RequirementCatalog
     /// <summary>The readings the suite makes beyond single requirements: lost tables, strictness, conventions.</summary>
     public IReadOnlyList<Reading> Readings { get; }
 
+    /// <summary>Each protocol's title, as its catalog gives it ("title"), by protocol folder.</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The interpretation reading whose Examples block is named <paramref name="examplesName"/>, if any (a scenario built on table T1).</summary>
     public Reading? ReadingOfExamples(string? examplesName) =>
         examplesName is null ? null : Readings.FirstOrDefault(reading => string.Equals(reading.ExamplesName, examplesName, StringComparison.Ordinal));
@@ -49,14 +52,19 @@ public sealed partial class RequirementCatalog
     {
         var requirements = new List<Requirement>();
         var readings = new List<Reading>();
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(featuresDirectory, FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var (fileRequirements, fileReadings) = LoadFile(file);
-            requirements.AddRange(fileRequirements);
+            requirements.AddRange(WithMistakes(fileRequirements, KnownMistakes.Beside(file, fileRequirements.Select(requirement => requirement.Id).ToHashSet())));
             readings.AddRange(fileReadings);
+            if (fileRequirements.Count > 0 && TitleOf(file) is { } title)
+            {
+                titles[fileRequirements[0].Protocol] = title;
+            }
         }
 
-        var catalog = new RequirementCatalog(requirements, readings);
+        var catalog = new RequirementCatalog(requirements, readings) { Titles = titles };
         foreach (var reading in readings)
         {
             if (reading.Requirements.FirstOrDefault(id => catalog.Find(id) is null) is { } unknown)
@@ -67,6 +75,14 @@ public sealed partial class RequirementCatalog
 
         return catalog;
     }
+
+    private static IEnumerable<Requirement> WithMistakes(IEnumerable<Requirement> requirements, IReadOnlyList<KnownMistake> mistakes) =>
+        requirements.Select(requirement => mistakes.Where(mistake => mistake.Requirement == requirement.Id).ToList() is { Count: > 0 } known
+            ? requirement with { Mistakes = known }
+            : requirement);
+
+    private static string? TitleOf(string file) =>
+        JsonSerializer.Deserialize<CatalogFile>(File.ReadAllText(file))?.Title is { Length: > 0 } title ? title : null;
 
     private static (List<Requirement> Requirements, List<Reading> Readings) LoadFile(string file)
     {

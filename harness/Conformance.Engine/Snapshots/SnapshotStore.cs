@@ -20,13 +20,20 @@ public sealed class SnapshotStore(string directory, bool accept)
     /// <summary>The folder holding the snapshots.</summary>
     public string Directory { get; } = directory;
 
+    /// <summary>Where the approved transcript of <paramref name="scenario"/> is kept under <paramref name="directory"/>.</summary>
+    public static string VerifiedPath(string directory, CompiledScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Path.Combine(directory, Slug.Of(Path.GetFileNameWithoutExtension(scenario.FeaturePath)), Slug.Of(scenario.Name) + ".verified.json");
+    }
+
     /// <summary>Compares <paramref name="scrubbed"/> with the approved snapshot of <paramref name="scenario"/>.</summary>
     public SnapshotComparison Compare(CompiledScenario scenario, JsonNode scrubbed)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(scrubbed);
-        var stem = Path.Combine(Directory, Slug.Of(Path.GetFileNameWithoutExtension(scenario.FeaturePath)), Slug.Of(scenario.Name));
-        var verified = stem + ".verified.json";
+        var verified = VerifiedPath(Directory, scenario);
+        var stem = verified[..^".verified.json".Length];
         var received = stem + ".received.json";
         var text = scrubbed.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
 

@@ -30,6 +30,9 @@ public class BadInputTests
         Write("no-such-folder.json", "{ \"workingDirectory\": \"no-such-folder\", \"command\": [\"/usr/bin/true\"] }\n");
         Write("unknown-event-type-enum.json", "{ \"launchable\": { \"sessionId\": \"not-a-guid\" } }\n");
         Directory.CreateDirectory(Path.Combine(Folder, "a-folder"));
+        Write("someones-work/thesis.txt", "not a site\n");
+        Write("not-results/results.json", "{ \"outcome\": \"great\" }\n");
+        Write("broken-snapshots/launcher-window-events/a-window-without-a-process-id-posts-nothing-and-moves-nothing.verified.json", "{ \"entries\": [\n");
 
         // A copy of the suite whose one feature does not parse.
         var broken = Path.Combine(Folder, "broken-root");
@@ -80,6 +83,15 @@ public class BadInputTests
         yield return Case("--accept without --snapshots", "give --snapshots too", "run", "--accept");
         yield return Case("--snapshots where nothing can be written, with --accept", "cannot be written", "run", "--snapshots", "/proc/no-such/snapshots", "--accept");
         yield return Case("--snapshots naming a file", "is a file", "run", "--snapshots", "{dir}/a-file");
+        yield return Case("docs without --out", "--out", "docs");
+        yield return Case("docs --out naming a file", "is a file", "docs", "--out", "{dir}/a-file");
+        yield return Case("docs --out naming a folder of someone else's files", "is not empty and holds no site written by conformance docs", "docs", "--out", "{dir}/someones-work");
+        yield return Case("docs --out where nothing can be written", "cannot be written", "docs", "--out", "/proc/no-such/site");
+        yield return Case("docs --results that does not exist", "does not exist", "docs", "--results", "{dir}/no-such-report", "--out", "{dir}/site-1");
+        yield return Case("docs --results naming a folder without results.json", "holds no results.json", "docs", "--results", "{dir}/a-folder", "--out", "{dir}/site-2");
+        yield return Case("docs --snapshots that is not a folder", "is not a folder", "docs", "--snapshots", "{dir}/a-file", "--out", "{dir}/site-4");
+        yield return Case("docs --snapshots with an approved transcript that is not JSON", "is not an approved transcript", "docs", "--snapshots", "{dir}/broken-snapshots", "--out", "{dir}/site-5");
+        yield return Case("docs --results whose results.json is not one", "is not a conformance results.json", "docs", "--results", "{dir}/not-results", "--out", "{dir}/site-3");
     }
 
     [TestCaseSource(nameof(BadInputs))]
@@ -108,6 +120,7 @@ public class BadInputTests
     private static void Write(string name, string text, UnixFileMode? mode = null)
     {
         var path = Path.Combine(Folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         if (mode is { } m && !OperatingSystem.IsWindows())
         {

@@ -166,4 +166,32 @@ public class ConformanceCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public async Task Docs_writes_the_site_with_a_runs_outcomes_says_what_it_wrote_and_can_write_it_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("docs").FullName;
+        try
+        {
+            var report = Path.Combine(folder, "report");
+            Directory.CreateDirectory(report);
+            await File.WriteAllTextAsync(Path.Combine(report, "results.json"), Engine.Documentation.GeneratedSites.LastRunOfACSharpConnector);
+            var site = Path.Combine(folder, "site");
+
+            var (code, output, error) = await Run("docs", "--results", report, "--out", site);
+
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain($"Wrote the living documentation to {site}").And.Contain("31 requirements").And.Contain("sequence diagrams").And.Contain("with the outcomes of"));
+            Assert.That(File.ReadAllText(Path.Combine(site, "requirements", "LC-C03.html")), Does.Contain("outcome outcome-non-strict"));
+            Assert.That(File.Exists(Path.Combine(site, ".conformance-docs")));
+
+            var (again, _, againError) = await Run("docs", "--out", site);
+            Assert.That(again, Is.EqualTo(0), againError);
+            Assert.That(File.ReadAllText(Path.Combine(site, "requirements", "LC-C03.html")), Does.Not.Contain("outcome outcome-non-strict"), "written again without results");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Conformance.Engine.Gherkin;
 using Conformance.Engine.Reports;
 using Conformance.Engine.Requirements;
@@ -46,5 +49,54 @@ public class HtmlReportTests
     public void Escapes_what_came_from_the_features_and_the_process()
     {
         Assert.That(Page(), Does.Contain("&lt;b&gt;neither&lt;/b&gt; secret leaks").And.Not.Contain("<b>neither</b>"));
+    }
+
+    [Test]
+    public void Says_how_to_fix_a_known_mistake_next_to_its_violation()
+    {
+        var bom = new Requirement("LC-C03", RequirementLevel.Should, "connector", "No BOM, no CR.", RequirementOrigin.Policy, "launcher-connector", "why")
+        {
+            Mistakes = [new KnownMistake("LC-C03", "StreamWriter(pipe, Encoding.UTF8) writes a <BOM>", "use new UTF8Encoding(false)", "new StreamWriter(pipe, new UTF8Encoding(false)) { NewLine = \"\\n\" }")],
+        };
+        var result = new ScenarioResult
+        {
+            Scenario = new CompiledScenario { FeaturePath = "features/launcher-connector/connector-lines.feature", FeatureName = "Lines", Name = "no BOM", Tags = ["@req:LC-C03"], Steps = [], Line = 2 },
+            Outcome = ScenarioOutcome.NonStrict,
+            Violations = [new Violation("LC-C03", "no byte-order mark", "EF BB BF"), new Violation("LC-C03", "no CR before LF", "line 1 ends with CR LF")],
+        };
+        var run = new RunResult([result], [new RequirementResult(bom, ScenarioOutcome.NonStrict, ["x"])], Judging.Default, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1));
+
+        var page = HtmlReport.Build(run, new RunTarget("connector", ["dotnet", "c.dll"]));
+
+        Assert.That(Regex.Count(page, "class=\"mistake\""), Is.EqualTo(1), "once under the violations it explains");
+        Assert.That(page, Does.Contain("writes a &lt;BOM&gt;").And.Contain("use new UTF8Encoding(false)").And.Contain("NewLine = &quot;\\n&quot;"));
+        Assert.That(page.IndexOf("class=\"mistake\"", StringComparison.Ordinal), Is.GreaterThan(page.IndexOf("line 1 ends with CR LF", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Draws_each_scenarios_transcript_as_a_sequence_diagram()
+    {
+        var transcript = new JsonObject
+        {
+            ["scenario"] = "s",
+            ["clock"] = "real",
+            ["entries"] = new JsonArray(
+                new JsonObject { ["at"] = "+00:00:00.010", ["kind"] = "sent", ["line"] = new JsonObject { ["password"] = "***" } },
+                new JsonObject { ["at"] = "+00:00:00.250", ["kind"] = "received", ["line"] = new JsonObject { ["eventType"] = "Custom", ["message"] = "<hi>" } }),
+        };
+        var result = new ScenarioResult
+        {
+            Scenario = new CompiledScenario { FeaturePath = "features/launcher-connector/x.feature", FeatureName = "F", Name = "s", Tags = [], Steps = [], Line = 2 },
+            Outcome = ScenarioOutcome.Passed,
+            Transcript = transcript,
+        };
+        var run = new RunResult([result], [], Judging.Default, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1));
+
+        var page = HtmlReport.Build(run, RunTarget.Reference);
+
+        var svg = Regex.Match(page, "<svg .*?</svg>", RegexOptions.Singleline).Value;
+        var diagram = XDocument.Parse(svg);
+        Assert.That(diagram.Root!.Elements("g").Count(group => (string?)group.Attribute("class") == "seq-message"), Is.EqualTo(2));
+        Assert.That(svg, Does.Contain(">+00:00:00.250</text>").And.Contain("Custom “&lt;hi&gt;”").And.Contain(">Launcher</text>"));
     }
 }

@@ -64,4 +64,59 @@ public class RequirementCatalogTests
 
         Assert.Throws<InvalidDataException>(() => _ = new RequirementCatalog([twice, twice]));
     }
+
+    [Test]
+    public void Gives_each_requirement_the_known_mistakes_listed_beside_its_catalog()
+    {
+        var catalog = RequirementCatalog.Load(Project.Layout.Features);
+
+        var bom = catalog.Find("LC-C03")!.Mistakes.Single();
+        Assert.That(bom.Mistake, Does.Contain("StreamWriter(pipe, Encoding.UTF8)").And.Contain("byte-order mark").And.Contain("CR LF"));
+        Assert.That(bom.Fix, Does.Contain("new UTF8Encoding(false)").And.Contain("NewLine = \"\\n\""));
+        Assert.That(catalog.Find("LC-C09")!.Mistakes.Select(mistake => mistake.Fix), Has.Some.Contains("standard input"));
+        Assert.That(catalog.Find("LC-L01")!.Mistakes, Is.Empty);
+        Assert.That(catalog.Titles["launcher-connector"], Does.Contain("Launcher"));
+    }
+
+    [Test]
+    public void A_catalog_without_a_mistakes_file_knows_no_mistakes()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUST", "role": "r", "origin": "source", "summary": "s" } ] }""");
+
+            var catalog = RequirementCatalog.Load(directory.FullName);
+
+            Assert.That(catalog.Find("P-01")!.Mistakes, Is.Empty);
+            Assert.That(catalog.Titles, Is.Empty);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [TestCase("""{ "mistakes": [ { "requirement": "P-99", "mistake": "m", "fix": "f" } ] }""", "P-99")]
+    [TestCase("""{ "mistakes": [ { "requirement": "P-01", "mistake": "m" } ] }""", "\"fix\"")]
+    [TestCase("""{ "mistakes": [ """, "not a list of known mistakes")]
+    public void Rejects_a_mistakes_file_that_is_malformed_or_names_an_unknown_requirement(string mistakes, string message)
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUST", "role": "r", "origin": "source", "summary": "s" } ] }""");
+            File.WriteAllText(Path.Combine(directory.FullName, "mistakes.json"), mistakes);
+
+            var error = Assert.Throws<InvalidDataException>(() => RequirementCatalog.Load(directory.FullName));
+
+            Assert.That(error!.Message, Does.Contain("mistakes.json").And.Contain(message));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
