@@ -84,6 +84,8 @@ public class FeatureCatalogTests
     public void Every_interpretation_and_policy_says_why_and_every_reading_names_known_vectors()
     {
         Assert.That(Catalog.Requirements.Where(requirement => requirement.Origin != RequirementOrigin.Source && string.IsNullOrWhiteSpace(requirement.OriginNote)), Is.Empty);
+        Assert.That(Catalog.Requirements.Where(requirement => requirement.Origin == RequirementOrigin.Source && requirement.OriginNote is not null).Select(requirement => requirement.Id), Is.Empty,
+            "a note says why a rule is an interpretation or a policy; a source rule needs none (a reading can bear on it instead)");
         foreach (var reading in Catalog.Readings)
         {
             Assert.That(reading.Vectors.Where(vector => !File.Exists(Path.Combine(Project.Layout.Root, vector))), Is.Empty, reading.Name);

@@ -109,6 +109,13 @@ public class JudgeTests
     public void LC_C11_measures_spinning_over_at_least_one_second()
     {
         Assert.That(ExitJudge.Quiet(TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(100)), Is.Empty, "a prompt exit's own work");
-        Assert.That(ExitJudge.Quiet(TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3)).Single().Actual, Does.StartWith("30"));
+        Assert.That(ExitJudge.Quiet(TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3)).Single().Actual, Does.StartWith("20"), "the exit's allowance is taken off first");
+    }
+
+    [Test]
+    public void LC_C11_grants_the_exit_its_own_work_but_not_a_second_of_spinning()
+    {
+        Assert.That(ExitJudge.Quiet(ExitJudge.ExitWorkAllowance, TimeSpan.FromMilliseconds(400)), Is.Empty, "a managed runtime's shutdown");
+        Assert.That(ExitJudge.Quiet(TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(10)), Has.Exactly(1).Items, "1.5 s of spinning within the exit deadline");
     }
 }
