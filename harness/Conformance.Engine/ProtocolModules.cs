@@ -1,5 +1,6 @@
 using Conformance.Engine.LauncherConnector;
 using Conformance.Engine.Modules;
+using Conformance.Engine.PipeMessaging;
 
 namespace Conformance.Engine;
 
@@ -10,6 +11,7 @@ public static class ProtocolModules
     public static IReadOnlyList<IProtocolModule> All { get; } =
     [
         new LauncherConnectorModule(),
+        new PipeMessagingModule(),
     ];
 
     /// <summary>Every role an external executable can be certified as, across the protocols.</summary>
