@@ -15,6 +15,7 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+await Warmup.RunAsync();
 return args switch
 {
     ["event-pipe-service", ..] => await Roles.EventPipeServiceAsync(stop.Token),

@@ -1,5 +1,6 @@
 using Conformance.Engine.Bindings;
 using Conformance.Engine.Modules;
+using Conformance.Engine.PipeMessaging.Certification;
 using Conformance.Engine.Running;
 
 namespace Conformance.Engine.PipeMessaging;
@@ -19,10 +20,17 @@ public sealed class PipeMessagingModule : IProtocolModule
     public StepRegistry Steps { get; } = StepRegistry.FromNamespace(typeof(PipeMessagingModule).Assembly, typeof(PipeMessagingModule).Namespace!);
 
     /// <inheritdoc />
-    public IReadOnlyList<CertifiableRole> Roles { get; } = [];
+    public IReadOnlyList<CertifiableRole> Roles { get; } = [.. PipeRoles.All.Select(role => new PipeRole(role))];
 
     /// <inheritdoc />
     public void ConfigureReference(RunContext run)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        var targets = PipeTargets.Reference();
+        run.With(targets);
+        foreach (var role in PipeRoles.All)
+        {
+            run.AllowScenarioTime(PipeRoleCertification.ScenarioTime(targets.For(role)));
+        }
     }
 }

@@ -45,7 +45,6 @@ internal sealed class MemoryPipeEnd : Stream, IHalfClosable
     private long _delivered;
     private bool _readPending;
     private bool _everRead;
-    private bool _readEnded;
     private bool _abandoned;
     private bool _writingEnded;
     private bool _disposed;
@@ -63,8 +62,8 @@ internal sealed class MemoryPipeEnd : Stream, IHalfClosable
     public MemoryPipeEnd Other { get; set; } = null!;
 
     /// <summary>
-    /// True when this end's reader has nothing left to take: it waits with every byte sent to it delivered, it has
-    /// read the end of the stream, it stopped reading, nobody has started reading it, or it is closed.
+    /// True when this end's reader has nothing left to take: it waits with every byte sent to it delivered (and more
+    /// may come), it stopped reading, nobody has started reading it, or it is closed.
     /// </summary>
     public bool IsSettled
     {
@@ -74,8 +73,9 @@ internal sealed class MemoryPipeEnd : Stream, IHalfClosable
             var ended = Other.IsWritingEnded;
             lock (_gate)
             {
-                // A pending read with every byte taken is settled only while more may come: after the other side's end, not until it has read it.
-                return _disposed || _readEnded || _abandoned || !_everRead || (_readPending && _delivered == sent && !ended);
+                // A pending read with every byte taken is settled only while more may come. Having read the end is not enough:
+                // the reader still has to act on it, and it is settled once it closes its end or says it stopped reading.
+                return _disposed || _abandoned || !_everRead || (_readPending && _delivered == sent && !ended);
             }
         }
     }
@@ -177,7 +177,6 @@ internal sealed class MemoryPipeEnd : Stream, IHalfClosable
             {
                 _readPending = false;
                 _delivered += count;
-                _readEnded |= count == 0 && !cancelled && buffer.Length > 0;
                 _abandoned |= cancelled;
             }
 

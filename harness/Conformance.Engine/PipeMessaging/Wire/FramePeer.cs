@@ -85,6 +85,36 @@ internal sealed class FramePeer : IAsyncDisposable
         return WriteAsync(FrameWriter.Encode(payload), entry, cancellationToken);
     }
 
+    /// <summary>Sends <paramref name="messages"/> as JSON frames in one write, so the other side may read them in one read (PM-F04); each is logged as sent.</summary>
+    public async Task SendTogetherAsync(IReadOnlyList<PipeMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var payloads = messages.Select(message => PipeMessageCodec.Encode(message, PayloadKind.Json)).ToList();
+        byte[] bytes = [.. payloads.SelectMany(payload => FrameWriter.Encode(payload))];
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var at = _clock.Now();
+            for (var index = 0; index < messages.Count; index++)
+            {
+                Log(new WireEntry(at, WireKind.Sent, Interlocked.Increment(ref _sentFrames), messages[index], PayloadCheck.Of(payloads[index], _schemas), $"{index + 1} of {messages.Count} in one write"));
+            }
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException)
+        {
+            Log(new WireEntry(_clock.Now(), WireKind.SentBytes, Detail: $"{messages.Count} frames could not be written: the other side has closed"));
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>The messages the harness sent on this connection, in order.</summary>
+    public IReadOnlyList<PipeMessage> SentMessages => Entries.Where(entry => entry.Kind == WireKind.Sent).Select(entry => entry.Message).OfType<PipeMessage>().ToList();
+
     /// <summary>Sends raw bytes, described by <paramref name="what"/>: a hostile header, part of a frame, several frames at once.</summary>
     public Task SendBytesAsync(ReadOnlyMemory<byte> bytes, string what, CancellationToken cancellationToken = default) =>
         WriteAsync(bytes, new WireEntry(default, WireKind.SentBytes, Detail: $"{what} ({bytes.Length} bytes)"), cancellationToken);
@@ -182,14 +212,17 @@ internal sealed class FramePeer : IAsyncDisposable
                 var result = await reader.ReadAsync(_stop.Token).ConfigureAwait(false);
                 if (result.IsFrame)
                 {
+                    // Timed as it arrives, before the (slower) judging of its payload.
+                    var at = _clock.ReceivedAt(reader.BytesRead);
                     var check = PayloadCheck.Of(result.Payload.Span, _schemas);
-                    Log(new WireEntry(_clock.ReceivedAt(reader.BytesRead), WireKind.Received, result.FrameNumber, check.Message, check));
+                    Log(new WireEntry(at, WireKind.Received, result.FrameNumber, check.Message, check));
                     continue;
                 }
 
+                var closedAt = _clock.ClosedAt();
                 Log(result.IsEnd
-                    ? new WireEntry(_clock.ClosedAt(), WireKind.PeerClosed, Detail: "the other side closed the connection")
-                    : new WireEntry(_clock.ClosedAt(), WireKind.Fault, result.FrameNumber, Detail: result.Message, Error: result.Error));
+                    ? new WireEntry(closedAt, WireKind.PeerClosed, Detail: "the other side closed the connection")
+                    : new WireEntry(closedAt, WireKind.Fault, result.FrameNumber, Detail: result.Message, Error: result.Error));
                 return;
             }
         }
