@@ -113,7 +113,12 @@ internal sealed class LiveStage : IAsyncDisposable
         {
             if (waited.Elapsed > ready || _process.Exited.IsCompleted)
             {
-                var missing = pipes.Where(pipe => !PipeProbe.IsAcceptingConnections(pipe)).Select(pipe => pipe == EventPipe ? "event pipe" : "command pipe");
+                var missing = pipes.Where(pipe => !PipeProbe.IsAcceptingConnections(pipe)).Select(pipe => pipe == EventPipe ? "event pipe" : "command pipe").ToList();
+                if (missing.Count == 0 && !_process.Exited.IsCompleted)
+                {
+                    break;
+                }
+
                 _run.Missing = _process.Exited.IsCompleted
                     ? $"the {Target.Role} exited with code {await _process.Exited.ConfigureAwait(false)} before its {string.Join(" and ", missing)} accepted a connection"
                     : $"the {Target.Role}'s {string.Join(" and ", missing)} did not accept connections within readySeconds ({ready.TotalSeconds:0.###} s)";

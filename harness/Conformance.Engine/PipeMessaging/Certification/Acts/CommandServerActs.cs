@@ -105,14 +105,15 @@ internal static class CommandServerActs
     /// <summary>The hostile inputs of <see cref="ProtocolErrors"/>.</summary>
     public static IReadOnlyList<Hostile> ProtocolErrorInputs { get; } =
     [
-        new("top bit 0x80000000", "PM-F02", Header(0x80000000)),
-        new("top bit 0xFFFFFFFF", "PM-F02", Header(0xFFFFFFFF)),
         new("zero length", "PM-F06", Header(0)),
-        new("a claimed 2 GiB", "PM-F02", Header(0x7FFFFFFF, 16), Deadline: true),
         new("cut off inside the header", "PM-F05", Frame(Echo("cut"))[..2], EndWriting: true),
         new("cut off inside the payload", "PM-F05", Frame(Echo("cut"))[..30], EndWriting: true),
         new("an early close", "PM-F05", [], Close: true),
         new("a flood of 1000 requests", "PM-F04", [], Flood: true),
+        // A legal 2 GiB claim is no protocol error: only the deadline forces the drop. Top bits come last, so a receiver that dies of them spoils nothing else.
+        new("a claimed 2 GiB", "PM-C03", Header(0x7FFFFFFF, 16), Deadline: true),
+        new("top bit 0x80000000", "PM-F02", Header(0x80000000)),
+        new("top bit 0xFFFFFFFF", "PM-F02", Header(0xFFFFFFFF)),
     ];
 
     /// <summary>The inputs of <see cref="NotMessages"/>.</summary>

@@ -265,14 +265,15 @@ internal static class EventServiceActs
     /// <summary>The hostile inputs of <see cref="ProtocolErrors"/>: name, bytes, whether the harness then ends its writing.</summary>
     public static IReadOnlyList<Hostile> ProtocolErrorInputs { get; } =
     [
-        new("top bit 0x80000000", "PM-F02", Header(0x80000000)),
-        new("top bit 0xFFFFFFFF", "PM-F02", Header(0xFFFFFFFF)),
         new("zero length", "PM-F06", Header(0)),
-        new("a claimed 2 GiB", "PM-F02", Header(0x7FFFFFFF, 16), Deadline: true),
         new("cut off inside the header", "PM-F05", Frame(ClientHandshake)[..2], EndWriting: true),
         new("cut off inside the payload", "PM-F05", Frame(ClientHandshake)[..20], EndWriting: true),
         new("an early close", "PM-F05", [], Close: true),
         new("a flood of 1000 frames", "PM-F04", [.. Enumerable.Range(0, 1001).SelectMany(_ => Frame(ClientHandshake))], Flood: true),
+        // A legal 2 GiB claim is no protocol error: only the deadline forces the drop. Top bits come last, so a receiver that dies of them spoils nothing else.
+        new("a claimed 2 GiB", "PM-E02", Header(0x7FFFFFFF, 16), Deadline: true),
+        new("top bit 0x80000000", "PM-F02", Header(0x80000000)),
+        new("top bit 0xFFFFFFFF", "PM-F02", Header(0xFFFFFFFF)),
     ];
 
     /// <summary>The inputs of <see cref="NotMessages"/>.</summary>

@@ -108,7 +108,7 @@ internal static class CommandServerJudges
     }
 
     /// <summary>The hostile inputs judged under <paramref name="requirement"/>.</summary>
-    public static IEnumerable<Violation> Hostile(LiveRun run, string requirement) =>
-        HostileJudge.Judge(run, [.. CommandServerActs.ProtocolErrorInputs, .. CommandServerActs.NotMessageInputs], requirement,
+    public static IEnumerable<Violation> Hostile(LiveRun run, IReadOnlyList<Hostile> inputs, string requirement) =>
+        HostileJudge.Judge(run, inputs, requirement,
             message => message is Response, message => message is Response { Status: ResponseStatus.Success }, run.Target.Timeout(TimeoutNames.Request));
 }

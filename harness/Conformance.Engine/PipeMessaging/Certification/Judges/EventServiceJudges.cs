@@ -9,15 +9,21 @@ namespace Conformance.Engine.PipeMessaging.Certification.Judges;
 /// <summary>Judges an event-pipe service under test on what its acts recorded, within the real-time tolerance.</summary>
 internal static class EventServiceJudges
 {
-    /// <summary>PM-E03: the client's Handshake is answered with the service's, promptly.</summary>
+    /// <summary>
+    /// PM-E03: the client's Handshake is answered with the service's, promptly — within half the idle interval, which
+    /// tells the answer from the first idle-time check a service that never answers would send.
+    /// </summary>
     public static IEnumerable<Violation> Answers(LiveRun run)
     {
         var client = run.Peer("client 1");
         var first = client?.Received.FirstOrDefault();
         var sent = run.Mark("client 1 handshook");
-        if (first?.Message is not Handshake { Sender: HandshakeSender.Service } || !run.Tolerance.By(first.At - sent!.Value, Script.Promptly))
+        var half = run.Target.Timeout(TimeoutNames.Idle) / 2;
+        var bound = half < Script.Promptly ? half : Script.Promptly;
+        if (first?.Message is not Handshake { Sender: HandshakeSender.Service } || !run.Tolerance.By(first.At - sent!.Value, bound))
         {
-            yield return Violation("PM-E03", "the service's Handshake as its first message, within 1 s of the client's", $"client 1 received {Describe(client)}; the client's Handshake went at {Seconds(sent)}");
+            yield return Violation("PM-E03", $"the service's Handshake as its first message, within {bound.TotalMilliseconds:0} ms of the client's (before any idle-time check)",
+                $"client 1 received {Describe(client)}; the client's Handshake went at {Seconds(sent)}");
         }
     }
 
@@ -108,9 +114,9 @@ internal static class EventServiceJudges
             yield return Violation("PM-E01", "nothing for a second client while the first is connected", $"client 2 received {Describe(second)} before client 1 left at {Seconds(leaves)}");
         }
 
-        if (first is null || first.EndedAt < leaves || first.Messages.Count(message => message is Handshake { Sender: HandshakeSender.Service }) < 2)
+        if (first is null || first.EndedAt < leaves)
         {
-            yield return Violation("PM-E01", "the first client served on as before: its check came and its connection stayed", $"client 1 received {Describe(first)}; its connection closed {Seconds(first?.EndedAt)}");
+            yield return Violation("PM-E01", "the first client's connection kept while the second tried", $"client 1 received {Describe(first)}; its connection closed {Seconds(first?.EndedAt)}");
         }
     }
 
@@ -163,12 +169,14 @@ internal static class EventServiceJudges
                 arrived is null ? $"event K1 never came; client 1 received {Describe(first)}" : $"it closed {After(first?.EndedAt, arrived, "the event")}");
         }
 
+        // Right after the handshake: among the events that come first, before anything else; their order is PM-E09's to judge.
         var second = run.Peer("client 2");
         var messages = second?.Messages ?? [];
         var answer = messages.ToList().FindIndex(message => message is Handshake { Sender: HandshakeSender.Service });
-        if (answer < 0 || answer + 1 >= messages.Count || messages[answer + 1] is not Event next || Script.LabelOf(next) != "K1")
+        var following = answer < 0 ? [] : messages.Skip(answer + 1).TakeWhile(message => message is Event).Cast<Event>().Select(Script.LabelOf).ToList();
+        if (!following.Contains("K1"))
         {
-            yield return Violation("PM-E07", "the kept event K1 as the next client's first message after the service's Handshake", $"client 2 received {Describe(second)}");
+            yield return Violation("PM-E07", "the kept event K1 delivered to the next client right after the service's Handshake", $"client 2 received {Describe(second)}");
         }
     }
 
@@ -248,9 +256,10 @@ internal static class HostileJudge
             var bound = input.Deadline ? deadline : Script.Promptly;
             if (input.Flood)
             {
-                if (hostile?.Messages.Count(answered) != 1)
+                // Counting the answers is PM-C01's business; here only that the first message came through the flood.
+                if (hostile?.Messages.Any(answered) != true)
                 {
-                    yield return Violation(requirement, "the first message answered, once, and the frames after it read one by one", $"{input.Name}: received {Describe(hostile)}");
+                    yield return Violation(requirement, "the first message answered, and the frames after it read one by one", $"{input.Name}: received {Describe(hostile)}");
                 }
             }
             else if (!input.Close && !input.EndWriting && (hostile?.EndedAt is not { } ended || sent is null || !run.Tolerance.By(ended - sent.Value, bound)))

@@ -52,8 +52,19 @@ internal sealed class CommandServerSteps(LiveScenario scenario, ScenarioContext 
     public void DripJudged() => context.Report(CommandServerJudges.CutOffAtDeadline(scenario.RunOf(CommandServerActs.Drip), "a client whose request drips in"));
 
     [Then("each hostile input judged under (PM-\\w+) cost only its connection, and the next request was answered")]
-    public void Hostile(string requirement) =>
-        context.Report(CommandServerJudges.Hostile(scenario.Runs.Single(run => run.Recording.Situation.Act is CommandServerActs.ProtocolErrors or CommandServerActs.NotMessages), requirement));
+    public void Hostile(string requirement)
+    {
+        foreach (var run in scenario.Runs)
+        {
+            var inputs = run.Recording.Situation.Act switch
+            {
+                CommandServerActs.ProtocolErrors => CommandServerActs.ProtocolErrorInputs,
+                CommandServerActs.NotMessages => CommandServerActs.NotMessageInputs,
+                _ => [],
+            };
+            context.Report(CommandServerJudges.Hostile(run, inputs, requirement));
+        }
+    }
 
     [Then("every frame the server sent was well-formed under (PM-\\w+)")]
     public void FramesSent(string requirement) => context.Report(scenario.Runs.SelectMany(run => Verdicts.FramesSent(run.Peers, "server", requirement)));
