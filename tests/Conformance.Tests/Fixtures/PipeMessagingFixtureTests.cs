@@ -82,7 +82,13 @@ public class PipeMessagingFixtureTests
         try
         {
             var manifest = Path.Combine(folder, "manifest.json");
-            await File.WriteAllTextAsync(manifest, new JsonObject { ["environment"] = new JsonObject { ["CONFORMANCE_FIXTURE_TOKEN"] = token } }.ToJsonString());
+            // Far more time to start than any fixture needs, even when the machine is busy; the protocol's own deadlines stay.
+            var start = role is "event-pipe-service" or "command-pipe-server" ? "readySeconds" : "connectSeconds";
+            await File.WriteAllTextAsync(manifest, new JsonObject
+            {
+                ["environment"] = new JsonObject { ["CONFORMANCE_FIXTURE_TOKEN"] = token },
+                ["timeouts"] = new JsonObject { [start] = 30 },
+            }.ToJsonString());
             var report = Path.Combine(folder, "report");
             var output = new StringWriter();
             var code = await ConformanceCommand.RunAsync(["certify", role, "--root", Project.Layout.Root, "--manifest", manifest, "--report", report, "--", .. command], output, new StringWriter());

@@ -56,7 +56,7 @@ internal static class CommandServerActs
 
         var request = Frame(Echo("client 1"));
         await first.SendBytesAsync(request.AsMemory(0, 10), "the first 10 bytes of a Request", stage.Cancellation).ConfigureAwait(false);
-        await stage.PauseAsync(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        await stage.PauseAsync(TimeSpan.FromMilliseconds(300)).ConfigureAwait(false);
 
         // PM-C02: two more arrive while client 1's exchange is open; they keep trying while told "busy".
         var others = new List<Task<FramePeer?>>();
@@ -75,7 +75,7 @@ internal static class CommandServerActs
             await stage.PauseAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
         }
 
-        await stage.PauseAsync(TimeSpan.FromMilliseconds(600)).ConfigureAwait(false);
+        await stage.PauseAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         stage.Mark("client 1 completes its request");
         await first.SendBytesAsync(request.AsMemory(10), "the rest of the Request", stage.Cancellation).ConfigureAwait(false);
         var clients = new List<FramePeer?> { first };
