@@ -38,10 +38,16 @@ internal sealed class LiveRun(Recording recording, PipeRoleTarget target) : IRec
     public TimeSpan HarnessLag { get; set; }
 
     /// <summary>
-    /// The tolerance timings are judged with: the target's, widened on both sides by the harness's own lag, since the
-    /// harness cannot time anything more finely than it is itself scheduled.
+    /// The tolerance timings are judged with: the target's, widened on both sides by the harness's own lag (see
+    /// <see cref="Widening"/>), since the harness cannot time anything more finely than it is itself scheduled.
     /// </summary>
-    public Tolerance Tolerance => new(target.Tolerance.Late + HarnessLag, target.Tolerance.Early + HarnessLag);
+    public Tolerance Tolerance => new(target.Tolerance.Late + Widening, target.Tolerance.Early + Widening);
+
+    /// <summary>
+    /// How much the harness's lag widens the tolerance: all of it, up to the late tolerance itself, so that on a very busy
+    /// machine a rule is still judged rather than waved through.
+    /// </summary>
+    public TimeSpan Widening => HarnessLag < target.Tolerance.Late ? HarnessLag : target.Tolerance.Late;
 
     /// <summary>Every connection, in the order they were made.</summary>
     public IReadOnlyList<FramePeer> Peers

@@ -256,7 +256,7 @@ internal sealed class LiveStage : IAsyncDisposable
         _stopProbe.Dispose();
         if (_run.HarnessLag > TimeSpan.FromMilliseconds(50))
         {
-            _run.Recording.Note($"the harness's own timers ran up to {_run.HarnessLag.TotalMilliseconds:0} ms late during this run (a loaded machine); timings were judged with tolerances widened by that much");
+            _run.Recording.Note($"the harness's own timers ran up to {_run.HarnessLag.TotalMilliseconds:0} ms late during this run (a busy machine); timings were judged with tolerances widened by {_run.Widening.TotalMilliseconds:0} ms");
         }
 
         var peers = _run.Peers;

@@ -34,7 +34,9 @@ internal static class EventClientActs
 
         var peer = service.Peer;
         var answer = Promptly + Slack;
-        if (await service.NextAsync(IsClientHandshake, answer).ConfigureAwait(false) is null)
+
+        // However late the client's Handshake, the act goes on while the client itself would (PM-E02 judges the delay).
+        if (await service.NextAsync(IsClientHandshake, stage.Target.Timeout(TimeoutNames.HandshakeTimeout)).ConfigureAwait(false) is null)
         {
             return;
         }
@@ -84,7 +86,7 @@ internal static class EventClientActs
         await first.EndAsync(stage.Target.Timeout(TimeoutNames.HandshakeTimeout) + Slack).ConfigureAwait(false);
         if (await stage.AcceptAsync("connection 2", stage.Target.Timeout(TimeoutNames.Reconnect) + Slack).ConfigureAwait(false) is { } second)
         {
-            await new Cursor(second, stage.Cancellation).NextAsync(IsClientHandshake, Promptly + Slack).ConfigureAwait(false);
+            await new Cursor(second, stage.Cancellation).NextAsync(IsClientHandshake, stage.Target.Timeout(TimeoutNames.HandshakeTimeout)).ConfigureAwait(false);
         }
     }
 

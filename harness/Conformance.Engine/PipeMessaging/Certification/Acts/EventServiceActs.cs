@@ -30,7 +30,12 @@ internal static class EventServiceActs
         await peer.SendAsync(ClientHandshake, cancellationToken: stage.Cancellation).ConfigureAwait(false);
         var handshook = stage.Now;
         stage.Mark($"{name} handshook");
-        var first = await cursor.NextAsync(IsServiceHandshake, stage.Target.Timeout(TimeoutNames.Handshake) + Slack).ConfigureAwait(false);
+        // The answer, or an event a service sends at once (kept events come first): either way the exchange goes on.
+        await peer.WaitUntilAsync(candidate => candidate.Ended || candidate.Messages.Any(message => IsServiceHandshake(message) || message is Event),
+            stage.Target.Timeout(TimeoutNames.Handshake) + Slack, stage.Cancellation).ConfigureAwait(false);
+        var first = peer.Messages.FirstOrDefault(message => IsServiceHandshake(message) || message is Event) is Handshake
+            ? await cursor.NextAsync(IsServiceHandshake, TimeSpan.Zero).ConfigureAwait(false)
+            : null;
 
         // A Handshake that comes only after half the idle interval may be a check from a service that never answered:
         // a client answers it, as it answers every check, so one missing answer (PM-E03) spoils nothing else.

@@ -10,7 +10,7 @@ namespace Conformance.Engine.PipeMessaging.Certification.Judges;
 internal static class EventServiceJudges
 {
     /// <summary>
-    /// PM-E03: the client's Handshake is answered with the service's, promptly — within half the idle interval, which
+    /// PM-E03: the client's Handshake is answered with the service's, promptly — well inside the idle interval, which
     /// tells the answer from the first idle-time check a service that never answers would send.
     /// </summary>
     public static IEnumerable<Violation> Answers(LiveRun run)
@@ -18,11 +18,14 @@ internal static class EventServiceJudges
         var client = run.Peer("client 1");
         var first = client?.Received.FirstOrDefault();
         var sent = run.Mark("client 1 handshook");
-        var half = run.Target.Timeout(TimeoutNames.Idle) / 2;
-        var bound = half < Script.Promptly ? half : Script.Promptly;
-        if (first?.Message is not Handshake { Sender: HandshakeSender.Service } || !run.Tolerance.By(first.At - sent!.Value, bound))
+        // Within 60 % of the idle interval, widened by the tolerance but never so far that a first check could pass for it.
+        var idle = run.Target.Timeout(TimeoutNames.Idle);
+        var nominal = idle * 0.6 < Script.Promptly ? idle * 0.6 : Script.Promptly;
+        var widened = nominal + run.Tolerance.Late;
+        var bound = widened < idle - run.Tolerance.Early ? widened : idle - run.Tolerance.Early - TimeSpan.FromMilliseconds(1);
+        if (first?.Message is not Handshake { Sender: HandshakeSender.Service } || first.At - sent!.Value > bound)
         {
-            yield return Violation("PM-E03", $"the service's Handshake as its first message, within {bound.TotalMilliseconds:0} ms of the client's (before any idle-time check)",
+            yield return Violation("PM-E03", $"the service's Handshake as its first message, within {nominal.TotalMilliseconds:0} ms of the client's (before any idle-time check)",
                 $"client 1 received {Describe(client)}; the client's Handshake went at {Seconds(sent)}");
         }
     }
@@ -172,8 +175,11 @@ internal static class EventServiceJudges
         // Right after the handshake: among the events that come first, before anything else; their order is PM-E09's to judge.
         var second = run.Peer("client 2");
         var messages = second?.Messages ?? [];
+        // After the service's answer — or from the start, for a service that sends no answer (PM-E03 judges that).
         var answer = messages.ToList().FindIndex(message => message is Handshake { Sender: HandshakeSender.Service });
-        var following = answer < 0 ? [] : messages.Skip(answer + 1).TakeWhile(message => message is Event).Cast<Event>().Select(Script.LabelOf).ToList();
+        var firstEvent = messages.ToList().FindIndex(message => message is Event);
+        var from = answer >= 0 && (firstEvent < 0 || answer < firstEvent) ? answer + 1 : 0;
+        var following = messages.Skip(from).TakeWhile(message => message is Event).Cast<Event>().Select(Script.LabelOf).ToList();
         if (!following.Contains("K1"))
         {
             yield return Violation("PM-E07", "the kept event K1 delivered to the next client right after the service's Handshake", $"client 2 received {Describe(second)}");

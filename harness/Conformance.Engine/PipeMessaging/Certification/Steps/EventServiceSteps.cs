@@ -24,6 +24,9 @@ internal sealed class EventServiceSteps(LiveScenario scenario, ScenarioContext c
     [When("the service under test emits events that its client confirms at once, late and in turn")]
     public Task Events() => scenario.RecordNeedingAsync(EventServiceActs.Events, EventServiceActs.EventsAsync);
 
+    [When("the service under test emits events, where it can, that its client confirms at once, late and in turn")]
+    public Task EventsWhereItCan() => scenario.RecordAsync(EventServiceActs.Events, EventServiceActs.EventsAsync);
+
     [When("the service under test emits an event its client leaves unconfirmed, and more while no client is connected")]
     public Task KeptEvents() => scenario.RecordNeedingAsync(EventServiceActs.KeptEvents, EventServiceActs.KeptEventsAsync);
 
