@@ -93,7 +93,9 @@ public class PipeMessagingFixtureTests
             }.ToJsonString());
             var report = Path.Combine(folder, "report");
             var output = new StringWriter();
-            var code = await ConformanceCommand.RunAsync(["certify", role, "--root", Project.Layout.Root, "--manifest", manifest, "--report", report, "--", .. command], output, new StringWriter());
+            // Every act runs at once: they mostly wait on the protocol's deadlines, so a certification takes as long as its longest act.
+            var code = await ConformanceCommand.RunAsync(
+                ["certify", role, "--root", Project.Layout.Root, "--manifest", manifest, "--report", report, "--parallel", "8", "--", .. command], output, new StringWriter());
 
             var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "results.json")))!;
             var outcomes = results["requirements"]!.AsArray().ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!["outcome"]!.GetValue<string>());
