@@ -16,6 +16,9 @@ public sealed class FrameReader : IAsyncDisposable
     // A claimed length is not trusted until its bytes arrive: start small and grow with them.
     private const int InitialPayloadCapacity = 64 * 1024;
 
+    // How much a stream-backed reader asks of its stream at once.
+    private const int StreamBufferSize = 64 * 1024;
+
     private readonly PipeReader _reader;
     private readonly bool _ownsReader;
     private readonly int _maxPayloadBytes;
@@ -46,7 +49,8 @@ public sealed class FrameReader : IAsyncDisposable
     public static FrameReader FromStream(Stream stream, FrameOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new FrameReader(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)), options, ownsReader: true);
+        // Reads of up to 64 KiB: a large frame costs a few system calls, not one per 4 KiB.
+        return new FrameReader(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: StreamBufferSize, minimumReadSize: StreamBufferSize / 4, leaveOpen: true)), options, ownsReader: true);
     }
 
     /// <summary>Bytes taken from the stream so far.</summary>
