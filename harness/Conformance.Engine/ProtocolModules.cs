@@ -1,6 +1,7 @@
 using Conformance.Engine.LauncherConnector;
 using Conformance.Engine.Modules;
 using Conformance.Engine.NamedPipes;
+using Conformance.Engine.PipeMessaging;
 
 namespace Conformance.Engine;
 
@@ -12,6 +13,7 @@ public static class ProtocolModules
     [
         new LauncherConnectorModule(),
         new NamedPipesModule(),
+        new PipeMessagingModule(),
     ];
 
     /// <summary>Every role an external executable can be certified as, across the protocols.</summary>

@@ -53,7 +53,7 @@ internal static class ListCommand
             foreach (var requirement in plan.Requirements)
             {
                 var coverage = covered.Contains(requirement.Id) ? "" : "  (not covered)";
-                await output.WriteLineAsync($"  {requirement.Id,-8} {requirement.LevelName,-6} {requirement.OriginName,-14} {requirement.Role,-12} {requirement.Summary}{coverage}");
+                await output.WriteLineAsync($"  {requirement.Id,-8} {requirement.LevelName,-6} {requirement.OriginName,-14} {string.Join(",", requirement.Roles),-12} {requirement.Summary}{coverage}");
             }
 
             return ExitCodes.Conformant;

@@ -20,4 +20,10 @@ public static class Tag
 
     /// <summary>A rule beyond the source, which --source-only counts as information.</summary>
     public const string Policy = "@policy";
+
+    /// <summary>
+    /// A scenario that drives a reference implementation inside the harness's own process (under a manual clock):
+    /// it says nothing about an external executable, so certifying a role leaves it out.
+    /// </summary>
+    public const string InProcess = "@in-process";
 }

@@ -49,6 +49,7 @@ public static class HtmlReport
             var outcome = OutcomeNames.Of(requirement.Outcome);
             var rule = requirement.Requirement;
             var note = rule.OriginNote is { } text ? $"<br><span class=\"origin-note\">{E(rule.OriginName)}: {E(text)}</span>" : "";
+            note += requirement.Reason is { } reason ? $"<br><span class=\"origin-note\">{(requirement.Unchecked ? "unchecked, so not conformant" : "skipped")}: {E(reason)}</span>" : "";
             page.Append($"<tr><td><a href=\"#{E(rule.Id)}\">{E(rule.Id)}</a></td><td>{E(rule.LevelName)}</td><td class=\"origin\">{E(rule.OriginName)}</td>"
                 + $"<td class=\"{outcome}\">{outcome}</td><td>{E(rule.Summary)}{note}</td><td>{requirement.Scenarios.Count}</td></tr>\n");
         }

@@ -78,6 +78,11 @@ public static class ResultsDocument
             entry["note"] = note;
         }
 
+        if (result.Reason is { } reason)
+        {
+            entry["reason"] = result.Unchecked ? $"unchecked, so not conformant: {reason}" : reason;
+        }
+
         return entry;
     }
 

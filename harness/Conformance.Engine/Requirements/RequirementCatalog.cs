@@ -104,9 +104,12 @@ public sealed partial class RequirementCatalog
         var requirements = new List<Requirement>();
         foreach (var entry in catalog.Requirements)
         {
-            if (entry.Id is null || !IdPattern().IsMatch(entry.Id) || entry.Role is not { Length: > 0 } || entry.Summary is not { Length: > 0 })
+            var roles = entry.Roles ?? (entry.Role is { Length: > 0 } role ? [role] : []);
+            if (entry.Id is null || !IdPattern().IsMatch(entry.Id) || roles.Count == 0 || roles.Any(name => name is not { Length: > 0 })
+                || (entry.Role is not null && entry.Roles is not null) || entry.Summary is not { Length: > 0 })
             {
-                throw new InvalidDataException($"{file}: every requirement needs an id like \"LC-C04\", a role and a summary (at \"{entry.Id}\").");
+                throw new InvalidDataException(
+                    $"{file}: every requirement needs an id like \"LC-C04\", a \"role\" or a list of \"roles\" (not both), and a summary (at \"{entry.Id}\").");
             }
 
             var origin = Origin(file, entry.Id, entry.Origin, entry.Note, required: true);
@@ -118,7 +121,7 @@ public sealed partial class RequirementCatalog
                 "MAY" => RequirementLevel.May,
                 _ => throw new InvalidDataException($"{file}: {entry.Id} has level \"{entry.Level}\"; expected MUST, SHOULD or MAY."),
             };
-            requirements.Add(new Requirement(entry.Id, level, entry.Role, entry.Summary, origin, protocol, entry.Note));
+            requirements.Add(new Requirement(entry.Id, level, roles[0], entry.Summary, origin, protocol, entry.Note) { Roles = roles });
         }
 
         var readings = new List<Reading>();
@@ -180,6 +183,7 @@ public sealed partial class RequirementCatalog
         [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("level")] string? Level,
         [property: JsonPropertyName("role")] string? Role,
+        [property: JsonPropertyName("roles")] List<string>? Roles,
         [property: JsonPropertyName("summary")] string? Summary,
         [property: JsonPropertyName("origin")] string? Origin,
         [property: JsonPropertyName("note")] string? Note);

@@ -16,7 +16,7 @@ public static class RequirementVerdicts
         ArgumentNullException.ThrowIfNull(selected);
         var tagged = selected.SelectMany(scenario => scenario.Requirements).ToHashSet(StringComparer.Ordinal);
         return catalog.Requirements
-            .Where(requirement => roles is null || roles.Contains(requirement.Role))
+            .Where(requirement => roles is null || requirement.Roles.Any(roles.Contains))
             .Where(requirement => !tagFiltered || tagged.Contains(requirement.Id))
             .ToList();
     }
@@ -45,6 +45,12 @@ public static class RequirementVerdicts
         var outcome = ran.Count > 0 ? ScenarioOutcome.Passed
             : carriers.Count > 0 && carriers.All(result => result.Outcome == ScenarioOutcome.Skipped) ? ScenarioOutcome.Skipped
             : ScenarioOutcome.NotCovered;
-        return new RequirementResult(requirement, outcome, names);
+        if (outcome != ScenarioOutcome.Skipped)
+        {
+            return new RequirementResult(requirement, outcome, names);
+        }
+
+        var missing = carriers.FirstOrDefault(result => result.MissingPrerequisite);
+        return new RequirementResult(requirement, outcome, names, (missing ?? carriers[0]).Reason, missing is not null);
     }
 }

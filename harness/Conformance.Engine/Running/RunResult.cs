@@ -17,15 +17,18 @@ public sealed record RunResult(
     public bool Strict => Judging.Strict;
 
     /// <summary>
-    /// Conformant unless a requirement failed or a scenario is undefined. Under --strict a missed SHOULD is
-    /// already labelled failed; under --source-only a missed policy requirement is information.
+    /// Conformant unless a requirement failed, a MUST went unchecked for a missing prerequisite, or a scenario is
+    /// undefined. Under --strict a missed SHOULD is already labelled failed; under --source-only a missed policy
+    /// requirement is information.
     /// </summary>
     public bool Conformant =>
-        Requirements.All(requirement => requirement.Outcome != ScenarioOutcome.Failed)
+        Requirements.All(requirement => requirement.Outcome != ScenarioOutcome.Failed && !requirement.Unchecked)
         && Scenarios.All(scenario => scenario.Outcome != ScenarioOutcome.Undefined);
 
     /// <summary>The scenarios whose transcript changed, or has no approved baseline yet (with --snapshots).</summary>
     public IReadOnlyList<ScenarioResult> SnapshotRegressions => Scenarios.Where(scenario => scenario.Snapshot?.IsRegression == true).ToList();
+    /// <summary>The MUST requirements that could not be checked for a missing prerequisite.</summary>
+    public IReadOnlyList<RequirementResult> Unchecked => Requirements.Where(requirement => requirement.Unchecked).ToList();
 
     /// <summary>The SHOULD requirements missed (non-strict), which --strict would fail.</summary>
     public IReadOnlyList<Requirement> MissedShoulds =>
@@ -54,6 +57,11 @@ public sealed record RunResult(
                 if (failed.Count > 0)
                 {
                     parts.Add($"failed: {string.Join(", ", failed)}");
+                }
+
+                if (Unchecked is { Count: > 0 } unverified)
+                {
+                    parts.Add($"unchecked MUST: {string.Join(", ", unverified.Select(requirement => $"{requirement.Requirement.Id} ({requirement.Reason})"))}");
                 }
 
                 if (undefined > 0)

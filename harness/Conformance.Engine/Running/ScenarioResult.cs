@@ -16,6 +16,12 @@ public sealed record ScenarioResult
     /// <summary>Why it was skipped, undefined or informational.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// True when it was skipped because a prerequisite was missing (a step said so), rather than for the platform
+    /// or a stopped run: its requirements then went unchecked.
+    /// </summary>
+    public bool MissingPrerequisite { get; init; }
+
     /// <summary>For an undefined scenario: the binding its step needs.</summary>
     public string? Suggestion { get; init; }
 

@@ -90,6 +90,7 @@ public sealed class ScenarioRunner(RunContext run)
             Scenario = scenario,
             Outcome = outcome,
             Reason = reason,
+            MissingPrerequisite = outcome == ScenarioOutcome.Skipped && execution.SkipIsPrerequisite,
             Suggestion = execution.PendingSuggestion,
             Steps = execution.Results,
             Violations = violations,
@@ -157,6 +158,8 @@ public sealed class ScenarioRunner(RunContext run)
         public IReadOnlyList<StepResult> Results => _results;
 
         public string? SkipReason { get; private set; }
+
+        public bool SkipIsPrerequisite { get; private set; }
 
         public string? PendingSuggestion { get; private set; }
 
@@ -256,6 +259,7 @@ public sealed class ScenarioRunner(RunContext run)
                     return (StepStatus.Failed, violation.Message);
                 case ScenarioSkippedException skipped:
                     SkipReason = skipped.Reason;
+                    SkipIsPrerequisite = true;
                     return (StepStatus.Skipped, skipped.Reason);
                 case PendingStepException:
                     PendingSuggestion = SnippetGenerator.Suggest(match.Step);

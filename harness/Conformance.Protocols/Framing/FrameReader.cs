@@ -14,6 +14,9 @@ public sealed class FrameReader : IAsyncDisposable
 {
     private static readonly Func<ReadOnlySequence<byte>, byte[]> CopyPayload = payload => payload.ToArray();
 
+    // How much a stream-backed reader asks of its stream at once.
+    private const int StreamBufferSize = 64 * 1024;
+
     private readonly PipeReader _reader;
     private readonly bool _ownsReader;
     private readonly FrameScanner _scanner;
@@ -37,7 +40,8 @@ public sealed class FrameReader : IAsyncDisposable
     public static FrameReader FromStream(Stream stream, FrameOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new FrameReader(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)), options, ownsReader: true);
+        // Reads of up to 64 KiB: a large frame costs a few system calls, not one per 4 KiB.
+        return new FrameReader(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: StreamBufferSize, minimumReadSize: StreamBufferSize / 4, leaveOpen: true)), options, ownsReader: true);
     }
 
     /// <summary>Bytes taken from the stream so far.</summary>

@@ -33,7 +33,8 @@ public sealed class FrameWriter : IAsyncDisposable
     public static FrameWriter ToStream(Stream stream, FrameOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new FrameWriter(PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)), options, ownsWriter: true);
+        // Buffers of 64 KiB: a large frame reaches the stream in a few writes, not one per 4 KiB.
+        return new FrameWriter(PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024, leaveOpen: true)), options, ownsWriter: true);
     }
 
     /// <summary>The bytes of one frame carrying <paramref name="payload"/>: its header, then the payload.</summary>

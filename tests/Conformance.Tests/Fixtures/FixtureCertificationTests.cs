@@ -88,7 +88,7 @@ public class FixtureCertificationTests
             Assert.That(results["target"]!["command"]!.AsArray().Select(part => part!.GetValue<string>()), Is.EqualTo(command));
             AssertNoSecretIn(report);
             AssertNoProcessLeftOf(report);
-            Assert.That(ProcessesCarrying(token), Is.Empty, $"{mode}: processes of the connector outlived the command");
+            Assert.That(FixtureProcesses.Carrying(token), Is.Empty, $"{mode}: processes of the connector outlived the command");
             return results["scenarios"]!.AsArray().ToDictionary(
                 scenario => scenario!["name"]!.GetValue<string>(),
                 scenario => scenario!["outcome"]!.GetValue<string>());
@@ -176,38 +176,6 @@ public class FixtureCertificationTests
             .Where(key => expected.GetValueOrDefault(key) != actual.GetValueOrDefault(key))
             .Select(key => $"{key}: expected {expected.GetValueOrDefault(key) ?? "(none)"}, actual {actual.GetValueOrDefault(key) ?? "(none)"}")
             .ToList();
-
-    /// <summary>Every process that has <paramref name="token"/> on its command line or in its environment.</summary>
-    private static List<string> ProcessesCarrying(string token)
-    {
-        var found = new List<string>();
-        if (!OperatingSystem.IsLinux())
-        {
-            return found;
-        }
-
-        foreach (var pid in Conformance.Processes.ProcessTable.ProcessIds())
-        {
-            foreach (var file in new[] { "cmdline", "environ" })
-            {
-                try
-                {
-                    if (File.ReadAllText($"/proc/{pid}/{file}").Contains(token, StringComparison.Ordinal)
-                        && Conformance.Processes.ProcessTable.IsAlive(pid))
-                    {
-                        found.Add($"{pid}: {string.Join(' ', Conformance.Processes.ProcessTable.TryRead(pid)?.CommandLine ?? [])}");
-                        break;
-                    }
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    // Gone, or not ours to read.
-                }
-            }
-        }
-
-        return found;
-    }
 
     private static Dictionary<string, string> Expected(string[] judged)
     {

@@ -20,6 +20,46 @@ public class RequirementCatalogTests
     }
 
     [Test]
+    public void Reads_a_list_of_roles_for_a_requirement_that_binds_both_sides()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUST", "roles": ["server", "client"], "origin": "source", "summary": "s" } ] }""");
+
+            var requirement = RequirementCatalog.Load(directory.FullName).Find("P-01")!;
+
+            Assert.That(requirement.Roles, Is.EqualTo(new[] { "server", "client" }));
+            Assert.That(requirement.Role, Is.EqualTo("server"));
+            Assert.That(requirement.Binds("client"), Is.True);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Rejects_a_requirement_giving_both_a_role_and_roles()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, RequirementCatalog.FileName),
+                """{ "protocol": "p", "requirements": [ { "id": "P-01", "level": "MUST", "role": "server", "roles": ["client"], "origin": "source", "summary": "s" } ] }""");
+
+            var error = Assert.Throws<InvalidDataException>(() => RequirementCatalog.Load(directory.FullName));
+
+            Assert.That(error!.Message, Does.Contain("P-01").And.Contain("not both"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Rejects_an_unknown_level_naming_the_file_and_the_entry()
     {
         var directory = Directory.CreateTempSubdirectory();

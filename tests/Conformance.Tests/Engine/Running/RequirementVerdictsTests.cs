@@ -89,4 +89,41 @@ public class RequirementVerdictsTests
         Assert.That(RequirementVerdicts.InSelection(catalog, scenarios, ["tester"], tagFiltered: false).Select(r => r.Id), Is.EqualTo(new[] { "T-01", "T-02" }));
         Assert.That(RequirementVerdicts.InSelection(catalog, scenarios, null, tagFiltered: true).Select(r => r.Id), Is.EqualTo(new[] { "T-01" }));
     }
+
+    [Test]
+    public void Selects_a_requirement_that_binds_several_roles_for_each_of_them()
+    {
+        var both = new Requirement("B-01", RequirementLevel.Must, "sender", "b", RequirementOrigin.Source, "test") { Roles = ["sender", "receiver"] };
+        var catalog = new RequirementCatalog([both, Must]);
+
+        Assert.That(RequirementVerdicts.InSelection(catalog, [], ["receiver"], tagFiltered: false).Select(r => r.Id), Is.EqualTo(new[] { "B-01" }));
+        Assert.That(RequirementVerdicts.InSelection(catalog, [], ["sender"], tagFiltered: false).Select(r => r.Id), Is.EqualTo(new[] { "B-01" }));
+        Assert.That(RequirementVerdicts.InSelection(catalog, [], ["tester"], tagFiltered: false).Select(r => r.Id), Is.EqualTo(new[] { "T-01" }));
+    }
+
+    [Test]
+    public void A_MUST_skipped_for_a_missing_prerequisite_goes_unchecked_and_makes_the_run_not_conformant()
+    {
+        var missing = Result("T-01", ScenarioOutcome.Skipped) with { Reason = "the service answers Error to Conformance.EmitEvent", MissingPrerequisite = true };
+        var platform = Result("T-02", ScenarioOutcome.Skipped) with { Reason = "the scenario needs Windows" };
+
+        var verdicts = RequirementVerdicts.Judge([Must, Should], [missing, platform]);
+        var run = new RunResult([missing, platform], verdicts, Judging.Default, default, default);
+
+        Assert.That(verdicts.Select(v => v.Outcome), Is.EqualTo(new[] { ScenarioOutcome.Skipped, ScenarioOutcome.Skipped }));
+        Assert.That(verdicts.Select(v => v.Unchecked), Is.EqualTo(new[] { true, false }));
+        Assert.That(run.Conformant, Is.False);
+        Assert.That(run.VerdictLine, Is.EqualTo("NOT CONFORMANT — unchecked MUST: T-01 (the service answers Error to Conformance.EmitEvent)"));
+    }
+
+    [Test]
+    public void A_MUST_skipped_for_the_platform_leaves_the_run_conformant()
+    {
+        var platform = Result("T-01", ScenarioOutcome.Skipped) with { Reason = "the scenario needs Windows" };
+
+        var verdicts = RequirementVerdicts.Judge([Must], [platform]);
+
+        Assert.That(new RunResult([platform], verdicts, Judging.Default, default, default).Conformant, Is.True);
+        Assert.That(verdicts.Single().Reason, Is.EqualTo("the scenario needs Windows"));
+    }
 }
