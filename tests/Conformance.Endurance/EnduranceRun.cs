@@ -8,7 +8,7 @@ namespace Conformance.Endurance;
 
 /// <summary>
 /// The check from start to end: measure; warm up with the first sessions and the first certification; measure;
-/// run the rest of the sessions, K at once, then certifications until the scenarios are reached; measure.
+/// run the rest of the sessions, K at once; measure; run certifications until the scenarios are reached; measure.
 /// </summary>
 internal static class EnduranceRun
 {
@@ -38,13 +38,18 @@ internal static class EnduranceRun
             var (warmSessions, warmScenarios) = (sessions.Units, certifications.Units);
 
             await RunSessionsAsync(options.Sessions - sessions.Units, options.Parallel, sessionRun, sessions, display, cancellationToken);
+            display.Note(Settling.Explanation("after the sessions"));
+            var afterSessions = await Settling.MeasureAsync(probe, warmedUp, cancellationToken);
+            display.Measured("after the sessions", afterSessions);
+
             await RunCertificationsAsync(options.Scenarios, certificationRun, certifications, display, cancellationToken);
             display.Note(Settling.Explanation("after"));
+            // Against the warm-up, as the verdict is: tolerances must not add up from one phase to the next.
             var after = await Settling.MeasureAsync(probe, warmedUp, cancellationToken);
             display.Measured("after", after);
 
             return new EnduranceResult(
-                options, fixture, before, warmedUp, after, sessions, certifications,
+                options, fixture, before, warmedUp, afterSessions, after, sessions, certifications,
                 sessions.Units - warmSessions, certifications.Units - warmScenarios, wall.Elapsed);
         });
     }

@@ -3,7 +3,8 @@ namespace Conformance.Endurance.Measuring;
 /// <summary>
 /// Every figure the check measures, with the growth tolerated from the warm-up to the end. Countable
 /// resources must come back exactly: one more descriptor, process, socket file or timer after thousands of
-/// runs is a leak. Threads may differ by a few, as the thread pool adds and retires workers with the load.
+/// runs is a leak. Threads may differ by a few: the thread pool adds and retires workers with the load, and the
+/// runtime starts some threads of its own only when first needed (the background GC's, the pool's wait thread).
 /// The heap may differ by a few MiB of caches and fragmentation that a leak of thousands of sessions exceeds.
 /// </summary>
 internal static class FigureCatalog

@@ -22,6 +22,9 @@ internal sealed record ResourceFigures(
     /// <summary>The descriptors by kind (socket, pipe, anon_inode:[eventfd], a path), to trace a growth.</summary>
     public IReadOnlyDictionary<string, int> DescriptorKinds { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The threads by name, to trace a growth.</summary>
+    public IReadOnlyDictionary<string, int> ThreadKinds { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The temp folder's entries by kind (numbers masked), to trace a growth.</summary>
     public IReadOnlyDictionary<string, int> TempEntryKinds { get; init; } = new Dictionary<string, int>();
 }

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Conformance.Endurance.Measuring;
 
 /// <summary>
-/// Sorts file descriptors and temp folder entries into kinds (a socket, a pipe, an eventfd, a file path with its
-/// numbers masked), so that a growth can be traced to what grows.
+/// Sorts file descriptors, threads and temp folder entries into kinds (a socket, a pipe, an eventfd, a file path
+/// with its numbers masked; a thread's name), so that a growth can be traced to what grows.
 /// </summary>
 internal static partial class ResourceKinds
 {
@@ -30,6 +30,30 @@ internal static partial class ResourceKinds
         }
 
         return Count(kinds);
+    }
+
+    /// <summary>This process's threads by name (".NET TP Worker", ".NET Sockets"…); empty where /proc is not there.</summary>
+    public static IReadOnlyDictionary<string, int> Threads()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var names = new List<string>();
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                names.Add(File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n'));
+            }
+            catch (IOException)
+            {
+                // Ended between the listing and the look.
+            }
+        }
+
+        return Count(names);
     }
 
     /// <summary>Entry names by kind: numbers and long hex runs masked, so one kind of leftover counts once per kind.</summary>

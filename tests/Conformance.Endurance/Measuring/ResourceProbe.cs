@@ -28,6 +28,7 @@ internal sealed class ResourceProbe(string tempDirectory)
             heap)
         {
             DescriptorKinds = ResourceKinds.Descriptors(),
+            ThreadKinds = ResourceKinds.Threads(),
             TempEntryKinds = ResourceKinds.TempEntries(entries),
         };
     }

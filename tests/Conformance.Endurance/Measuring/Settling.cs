@@ -4,9 +4,10 @@ namespace Conformance.Endurance.Measuring;
 
 /// <summary>
 /// Takes a measurement once what was in flight has come to rest. Processes are reaped, sockets removed and
-/// thread-pool workers retired a little after the runs that used them end, so a figure above the previous
-/// measurement is read again every half second, for at most <see cref="Bound"/>: what has not come back by
-/// then is growth. Nothing here waits for a figure to fall below where it was.
+/// thread-pool workers retired a little after the runs that used them end, so a figure above the reference
+/// measurement (the previous one for the warm-up, the warm-up's for the later ones) is read again every half
+/// second, for at most <see cref="Bound"/>: what has not come back by then is growth. Nothing here waits for a
+/// figure to fall below its reference.
 /// </summary>
 internal static class Settling
 {
@@ -17,14 +18,14 @@ internal static class Settling
 
     /// <summary>What the display says while a measurement waits.</summary>
     public static string Explanation(string stage) =>
-        $"measuring {stage}: figures above the previous measurement are read again for up to {Bound.TotalSeconds:0} s";
+        $"measuring {stage}: a figure above its reference is read again every {Interval.TotalSeconds:0.0} s, for up to {Bound.TotalSeconds:0} s";
 
-    /// <summary>Measures now, then again until no figure exceeds <paramref name="previous"/> by more than its tolerance, or the bound passes.</summary>
-    public static async Task<ResourceFigures> MeasureAsync(ResourceProbe probe, ResourceFigures? previous, CancellationToken cancellationToken)
+    /// <summary>Measures now, then again until no figure exceeds <paramref name="reference"/> by more than its tolerance, or the bound passes.</summary>
+    public static async Task<ResourceFigures> MeasureAsync(ResourceProbe probe, ResourceFigures? reference, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var figures = probe.Read();
-        while (previous is not null && FigureCatalog.Exceeding(previous, figures).Count > 0 && waited.Elapsed < Bound)
+        while (reference is not null && FigureCatalog.Exceeding(reference, figures).Count > 0 && waited.Elapsed < Bound)
         {
             await Task.Delay(Interval, cancellationToken);
             figures = probe.Read();

@@ -27,16 +27,17 @@ internal static class JsonFigures
             },
             ["sessions"] = Tally(result.Sessions, result.SessionsAfterWarmUp),
             ["certifications"] = Tally(result.Certifications, result.ScenariosAfterWarmUp),
-            ["runsAfterWarmUp"] = result.RunsAfterWarmUp,
             ["figures"] = new JsonObject(FigureCatalog.All.Select(figure => KeyValuePair.Create(figure.Key, (JsonNode?)Figure(result, figure)))),
             ["kindsAfter"] = new JsonObject
             {
                 ["descriptors"] = Counts(result.After.DescriptorKinds),
+                ["threads"] = Counts(result.After.ThreadKinds),
                 ["tempEntries"] = Counts(result.After.TempEntryKinds),
             },
             ["kindChangesAfterWarmUp"] = new JsonObject
             {
                 ["descriptors"] = Counts(result.DescriptorChanges),
+                ["threads"] = Counts(result.ThreadChanges),
                 ["tempEntries"] = Counts(result.TempEntryChanges),
             },
         };
@@ -53,9 +54,11 @@ internal static class JsonFigures
     {
         ["before"] = figure.Read(result.Before),
         ["afterWarmUp"] = figure.Read(result.AfterWarmUp),
+        ["afterSessions"] = figure.Read(result.AfterSessions),
         ["after"] = figure.Read(result.After),
         ["growth"] = result.Growth(figure),
-        ["growthPer1000Runs"] = result.GrowthPerThousand(figure) is { } rate ? Math.Round(rate, 3) : null,
+        ["per1000Sessions"] = result.PerThousandSessions(figure) is { } sessionRate ? Math.Round(sessionRate, 3) : null,
+        ["per1000Scenarios"] = result.PerThousandScenarios(figure) is { } scenarioRate ? Math.Round(scenarioRate, 3) : null,
         ["allowed"] = figure.Tolerance,
         ["grew"] = result.Growth(figure) > figure.Tolerance,
     };

@@ -5,10 +5,10 @@ using Spectre.Console;
 
 namespace Conformance.Endurance.Output;
 
-/// <summary>The end of a check: one row per figure (before, after warm-up, after, growth, per 1,000 runs, allowed), the runs, and the verdict.</summary>
+/// <summary>The end of a check: one row per figure (before, after warm-up, after, growth, per 1,000 sessions and scenarios, allowed), the runs, and the verdict.</summary>
 internal static class SummaryReport
 {
-    private static readonly string[] Headers = ["Figure", "Before", "Warm-up", "After", "Growth", "/1,000 runs", "Allowed", ""];
+    private static readonly string[] Headers = ["Figure", "Before", "Warm-up", "After", "Growth", "/1,000 sessions", "/1,000 scenarios", "Allowed", ""];
 
     public static async Task WriteAsync(TextWriter output, EnduranceResult result)
     {
@@ -17,13 +17,18 @@ internal static class SummaryReport
         {
             Runs("reference sessions", result.Sessions, "sessions"),
             Runs("certifications", result.Certifications, "scenarios"),
-            string.Create(CultureInfo.InvariantCulture, $"growth spread over {result.RunsAfterWarmUp} runs after the warm-up ({result.SessionsAfterWarmUp} sessions, {result.ScenariosAfterWarmUp} scenarios); wall time {result.WallTime:hh\\:mm\\:ss}"),
+            string.Create(CultureInfo.InvariantCulture, $"after the warm-up: {result.SessionsAfterWarmUp} sessions, then {result.ScenariosAfterWarmUp} scenarios; growth is warm-up to end, each rate its own phase's; wall time {result.WallTime:hh\\:mm\\:ss}"),
         };
         lines.AddRange(result.Sessions.Failures.Select(failure => $"session failure: {failure}"));
         lines.AddRange(result.Certifications.Failures.Select(failure => $"certification failure: {failure}"));
         if (result.DescriptorChanges.Count > 0)
         {
             lines.Add($"descriptors by kind, warm-up to end: {Changes(result.DescriptorChanges)}");
+        }
+
+        if (result.ThreadChanges.Count > 0)
+        {
+            lines.Add($"threads by name, warm-up to end: {Changes(result.ThreadChanges)}");
         }
 
         if (result.TempEntryChanges.Count > 0)
@@ -71,7 +76,8 @@ internal static class SummaryReport
             figure.Format(figure.Read(result.AfterWarmUp)),
             figure.Format(figure.Read(result.After)),
             figure.FormatGrowth(growth),
-            result.GrowthPerThousand(figure) is { } rate ? figure.FormatRate(rate) : "n/a",
+            result.PerThousandSessions(figure) is { } sessionRate ? figure.FormatRate(sessionRate) : "n/a",
+            result.PerThousandScenarios(figure) is { } scenarioRate ? figure.FormatRate(scenarioRate) : "n/a",
             figure.Format(figure.Tolerance),
             growth > figure.Tolerance ? "GREW" : "ok",
         ];
