@@ -43,18 +43,18 @@ internal sealed class ReferenceSessionRun
         var journal = launched.Session.Journal;
         if (!await journal.WaitUntilAsync(entries => entries.OfType<TrackingStarted>().Any(), Bound, cancellationToken))
         {
-            return $"the connector did not report its window within {Bound.TotalSeconds:0} s";
+            return $"the connector did not report its window within {Bound.TotalSeconds:0} s; {JournalSummary.Of(launched)}";
         }
 
         EndRemoteClient(journal.OfType<TrackingStarted>()[0].ProcessId);
         if (!await journal.WaitUntilAsync(entries => entries.OfType<SessionEventPosted>().Any(posted => posted.Event.Kind == SessionEventKind.ConnectionEnded), Bound, cancellationToken))
         {
-            return $"ConnectionEnded was not posted within {Bound.TotalSeconds:0} s of the remote client's end";
+            return $"ConnectionEnded was not posted within {Bound.TotalSeconds:0} s of the remote client's end; {JournalSummary.Of(launched)}";
         }
 
         if (!await journal.WaitUntilAsync(entries => entries.OfType<PipeClosed>().Any(), Bound, cancellationToken))
         {
-            return $"the connector did not close the pipe within {Bound.TotalSeconds:0} s of ConnectionEnded";
+            return $"the connector did not close the pipe within {Bound.TotalSeconds:0} s of ConnectionEnded; {JournalSummary.Of(launched)}";
         }
 
         await launched.Session.WhenIdleAsync().WaitAsync(Bound, cancellationToken);
