@@ -11,8 +11,8 @@ internal sealed class ResourceProbe(string tempDirectory)
     /// <summary>Collects fully, then reads every figure.</summary>
     public ResourceFigures Read()
     {
-        // Counted after the collection: a descriptor that only a finalizer would close is still a leak of the
-        // code that forgot to dispose it, but it is not one that grows without bound; the heap figure shows it.
+        // Counted after the collection and its finalizers: a socket nobody disposed but nobody holds either is
+        // closed by then, as it would be in any long run; what still counts is what something still holds.
         var heap = CollectFully();
         var descendants = ProcessTable.Descendants(Environment.ProcessId);
         var entries = Directory.GetFileSystemEntries(tempDirectory).Select(path => Path.GetFileName(path)!).ToList();
