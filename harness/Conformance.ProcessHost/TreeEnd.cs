@@ -45,6 +45,11 @@ internal static class TreeEnd
         // The command itself is collected by .NET; give it a moment so its exit is reported.
         await target.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default);
         OrphanCollector.ReapExitedOrphans(target.Id);
+        foreach (var (processId, startTime) in ended)
+        {
+            RuntimeLeftovers.RemoveFor(processId, startTime);
+        }
+
         return ended.Count;
     }
 

@@ -7,7 +7,7 @@ namespace Conformance.Processes;
 /// </summary>
 internal static class ProcessHostProtocol
 {
-    /// <summary>The variable naming the control pipe; the host removes it before starting the command.</summary>
+    /// <summary>The variable naming the control pipe (on Unix, its socket's full path); the host removes it before starting the command.</summary>
     public const string ControlVariable = "CONFORMANCE_HOST_CONTROL";
 
     /// <summary>Host → harness: <c>started PID</c>.</summary>

@@ -110,7 +110,9 @@ public sealed class SupervisedProcess : IAsyncDisposable
         ChildSubreaper.TryEnable();
         var controlName = PipeName.NewUnique("host");
         await using var server = PipeServer.Listen(controlName);
-        var environment = launch.Environment.Append(KeyValuePair.Create(ProcessHostProtocol.ControlVariable, (string?)controlName));
+        // On Unix the socket's full path: a launch may give the host another TMPDIR, where the name alone would not lead back here.
+        var controlAddress = OperatingSystem.IsWindows() ? controlName : PipeName.UnixSocketPath(controlName);
+        var environment = launch.Environment.Append(KeyValuePair.Create(ProcessHostProtocol.ControlVariable, (string?)controlAddress));
         var command = ResolveExecutable(launch.Command[0], launch.WorkingDirectory);
         var hostCommand = DotnetHost.Command(ProcessHostProtocol.AssemblyFile, "The process host");
         var start = ProcessCommand.StartInfo(hostCommand[0], [.. hostCommand.Skip(1), command, .. launch.Command.Skip(1)], environment);
@@ -245,6 +247,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
                 {
                     using var process = Process.GetProcessById(member.ProcessId);
                     process.Kill();
+                    RuntimeLeftovers.RemoveFor(member.ProcessId, member.StartTime);
                 }
                 catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or Win32Exception or NotSupportedException)
                 {

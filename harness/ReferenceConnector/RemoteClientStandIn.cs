@@ -14,6 +14,8 @@ internal static class RemoteClientStandIn
     {
         var (fileName, prefix) = SelfCommand();
         var start = new ProcessStartInfo(fileName) { RedirectStandardInput = true, UseShellExecute = false };
+        // It is meant to be killed: without diagnostics it leaves no endpoints behind in the temp folder.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var argument in prefix.Append(Argument))
         {
             start.ArgumentList.Add(argument);

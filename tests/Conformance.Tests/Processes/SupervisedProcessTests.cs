@@ -140,6 +140,58 @@ public class SupervisedProcessTests
     }
 
     [Test]
+    public async Task Leaves_no_diagnostic_endpoints_of_a_dotnet_process_it_killed_in_the_temp_folder()
+    {
+        var temp = Directory.CreateTempSubdirectory("leftovers");
+        try
+        {
+            // The reference connector's stand-in for a remote client waits on its standard input until killed.
+            var process = await SupervisedProcess.StartAsync(new ProcessLaunch(
+                ["dotnet", Path.Combine(AppContext.BaseDirectory, "ReferenceConnector.dll"), "--remote-client"],
+                temp.FullName,
+                new Dictionary<string, string?> { ["TMPDIR"] = temp.FullName }));
+            var target = process.ProcessId;
+            await Eventually.ValueAsync<int>(
+                () => Directory.EnumerateFileSystemEntries(temp.FullName, $"dotnet-diagnostic-{target}-*").Any() ? 1 : null,
+                TimeSpan.FromSeconds(20),
+                "the runtime's diagnostic socket");
+
+            await process.DisposeAsync();
+
+            Assert.That(process.EndedByHarness, Is.True);
+            Assert.That(Directory.EnumerateFileSystemEntries(temp.FullName).Select(Path.GetFileName), Is.Empty, "the killed runtime's socket and FIFOs, and the host's own, are gone");
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Removes_only_the_endpoints_named_by_the_ended_process_s_pid_and_start_time()
+    {
+        var temp = Directory.CreateTempSubdirectory("leftovers");
+        try
+        {
+            string[] ours = ["dotnet-diagnostic-41-777-socket", "clr-debug-pipe-41-777-in", "clr-debug-pipe-41-777-out"];
+            string[] others = ["dotnet-diagnostic-41-778-socket", "clr-debug-pipe-410-777-in", "CoreFxPipe_41-777"];
+            foreach (var name in ours.Concat(others))
+            {
+                File.WriteAllText(Path.Combine(temp.FullName, name), "");
+            }
+
+            var removed = RuntimeLeftovers.RemoveFor(41, 777, temp.FullName);
+
+            Assert.That(removed, Is.EqualTo(3));
+            Assert.That(Directory.EnumerateFiles(temp.FullName).Select(Path.GetFileName), Is.EquivalentTo(others));
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Knows_which_processes_are_contained_below_its_host()
     {
         var process = await SupervisedProcess.StartAsync(Shell("(setsid sleep 34 &) ; exec sleep 35"));

@@ -36,6 +36,7 @@ public sealed partial class ConnectorSession
             RemoteClientEndedAt = Elapsed;
             Recording.Transcript.Add("remote-client-ended", new JsonObject { ["processId"] = processId });
             remote.Kill(entireProcessTree: true);
+            RuntimeLeftovers.RemoveFor(processId, now.StartTime);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
