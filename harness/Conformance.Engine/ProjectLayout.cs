@@ -1,7 +1,7 @@
 namespace Conformance.Engine;
 
 /// <summary>Where the suite's features and schemas are: a folder holding both <c>features/</c> and <c>schemas/</c>.</summary>
-public sealed record ProjectLayout(string Root)
+internal sealed record ProjectLayout(string Root)
 {
     /// <summary>The features folder.</summary>
     public string Features => Path.Combine(Root, "features");

@@ -6,7 +6,7 @@ using Conformance.Engine.PipeMessaging;
 namespace Conformance.Engine;
 
 /// <summary>The one place protocols are registered: adding a protocol is a module of its own and a line here.</summary>
-public static class ProtocolModules
+internal static class ProtocolModules
 {
     /// <summary>Every protocol the suite knows.</summary>
     public static IReadOnlyList<IProtocolModule> All { get; } =

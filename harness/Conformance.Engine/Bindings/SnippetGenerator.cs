@@ -6,7 +6,7 @@ using Conformance.Engine.Gherkin;
 namespace Conformance.Engine.Bindings;
 
 /// <summary>Writes the binding a step with no binding would need, for the undefined report.</summary>
-public static partial class SnippetGenerator
+internal static partial class SnippetGenerator
 {
     /// <summary>A C# method with the attribute, pattern and parameters the step calls for.</summary>
     public static string Suggest(CompiledStep step)

@@ -3,7 +3,7 @@ using Conformance.Engine.Gherkin;
 namespace Conformance.Engine.Bindings;
 
 /// <summary>How one step matched the bindings: once (runnable), never (undefined) or more than once (ambiguous).</summary>
-public sealed record StepMatch(CompiledStep Step, StepBinding? Binding, IReadOnlyList<string> Arguments, IReadOnlyList<StepBinding> Candidates)
+internal sealed record StepMatch(CompiledStep Step, StepBinding? Binding, IReadOnlyList<string> Arguments, IReadOnlyList<StepBinding> Candidates)
 {
     /// <summary>True when exactly one binding matched.</summary>
     public bool IsBound => Binding is not null;

@@ -5,7 +5,7 @@ using Conformance.Engine.Gherkin;
 namespace Conformance.Engine.Bindings;
 
 /// <summary>All step bindings found in a set of assemblies, and the matching of steps against them.</summary>
-public sealed class StepRegistry
+internal sealed class StepRegistry
 {
     private StepRegistry(IReadOnlyList<StepBinding> bindings) => Bindings = bindings;
 

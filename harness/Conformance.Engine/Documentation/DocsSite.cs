@@ -8,7 +8,7 @@ namespace Conformance.Engine.Documentation;
 /// catalogs, the schemas, the approved transcripts and, when given, a run's results. Every page is built from the
 /// sources in a stable order and carries no time of its own, so the same sources give the same site.
 /// </summary>
-public static class DocsSite
+internal static class DocsSite
 {
     /// <summary>Every page of the site (path relative to the site's root → HTML).</summary>
     public static IReadOnlyDictionary<string, string> Build(DocsSources sources)
@@ -73,4 +73,4 @@ public static class DocsSite
 /// <param name="Schemas">Schema and XSD pages.</param>
 /// <param name="Diagrams">Sequence diagram pages, one per approved transcript.</param>
 /// <param name="WithResults">True when the pages show a run's outcomes.</param>
-public sealed record DocsSummary(int Pages, int Protocols, int Requirements, int Features, int Schemas, int Diagrams, bool WithResults);
+internal sealed record DocsSummary(int Pages, int Protocols, int Requirements, int Features, int Schemas, int Diagrams, bool WithResults);

@@ -11,7 +11,7 @@ namespace Conformance.Engine.Documentation;
 /// their readings and known mistakes), the schemas and their examples, the approved transcripts, the fixtures'
 /// README, the protocol modules and, when given, the last run's results.
 /// </summary>
-public sealed class DocsSources
+internal sealed class DocsSources
 {
     /// <summary>Where the approved transcripts are by default, relative to the project root.</summary>
     public const string DefaultSnapshots = "tests/Conformance.Tests/Snapshots";

@@ -7,7 +7,7 @@ namespace Conformance.Engine.Documentation;
 /// process under test wrote, so characters XML forbids (control characters, lone surrogates) become U+FFFD
 /// rather than making an SVG that no parser accepts.
 /// </summary>
-public static class Markup
+internal static class Markup
 {
     /// <summary><paramref name="text"/> with <c>&amp; &lt; &gt; " '</c> escaped and characters XML forbids replaced.</summary>
     public static string Escape(string? text)

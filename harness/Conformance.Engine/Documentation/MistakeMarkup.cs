@@ -3,7 +3,7 @@ using Conformance.Engine.Requirements;
 namespace Conformance.Engine.Documentation;
 
 /// <summary>A known mistake and its fix as HTML: the same block on a requirement's page and under its violations in report.html.</summary>
-public static class MistakeMarkup
+internal static class MistakeMarkup
 {
     /// <summary>The block for <paramref name="mistake"/>, every text escaped.</summary>
     public static string Render(KnownMistake mistake)

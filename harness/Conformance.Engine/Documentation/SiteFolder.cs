@@ -7,7 +7,7 @@ namespace Conformance.Engine.Documentation;
 /// <see cref="Marker"/>, which lists the files written — so that <c>docs</c> never overwrites or deletes anything
 /// it did not write itself. Writing again removes the files the marker lists, then writes the new site.
 /// </summary>
-public static class SiteFolder
+internal static class SiteFolder
 {
     /// <summary>The marker file, at the site's root.</summary>
     public const string Marker = ".conformance-docs";

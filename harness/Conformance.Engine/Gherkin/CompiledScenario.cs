@@ -4,7 +4,7 @@ namespace Conformance.Engine.Gherkin;
 /// One runnable scenario: a plain scenario, or one example row of an outline, with the background's steps
 /// first and the tags of its feature, scenario and examples together.
 /// </summary>
-public sealed record CompiledScenario
+internal sealed record CompiledScenario
 {
     /// <summary>The feature file, relative to the project root, with forward slashes.</summary>
     public required string FeaturePath { get; init; }

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Gherkin;
 
 /// <summary>A step's table: a header row and data rows of strings.</summary>
-public sealed class DataTable
+internal sealed class DataTable
 {
     /// <summary>Creates a table from its rows, the first being the header.</summary>
     public DataTable(IReadOnlyList<IReadOnlyList<string>> rows)

@@ -9,7 +9,7 @@ namespace Conformance.Engine.Gherkin;
 /// scenarios can be added without recompiling; keeps each file's text and Gherkin document for Cucumber's
 /// own message stream.
 /// </summary>
-public static class FeatureLoader
+internal static class FeatureLoader
 {
     /// <summary>Parses the features under <paramref name="featuresDirectory"/> into runnable scenarios; paths are relative to <paramref name="projectRoot"/>.</summary>
     /// <exception cref="FeatureParseException">A file does not parse; the message names it and the line.</exception>
@@ -61,4 +61,4 @@ public static class FeatureLoader
 /// <param name="Source">The file's text, as Cucumber's source message carries it.</param>
 /// <param name="Document">The parsed document, as Cucumber's gherkinDocument message carries it.</param>
 /// <param name="Scenarios">One per pickle.</param>
-public sealed record LoadedFeature(string Path, string Source, Messages.GherkinDocument Document, IReadOnlyList<CompiledScenario> Scenarios);
+internal sealed record LoadedFeature(string Path, string Source, Messages.GherkinDocument Document, IReadOnlyList<CompiledScenario> Scenarios);

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Gherkin;
 
 /// <summary>What a step does; And, But and * take the kind of the step before them.</summary>
-public enum StepKind
+internal enum StepKind
 {
     /// <summary>Sets the scene.</summary>
     Given,

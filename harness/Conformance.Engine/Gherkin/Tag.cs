@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Gherkin;
 
 /// <summary>The tags the suite gives meaning to.</summary>
-public static class Tag
+internal static class Tag
 {
     /// <summary>Prefix of a requirement tag, as in <c>@req:LC-C04</c>.</summary>
     public const string RequirementPrefix = "@req:";

@@ -5,7 +5,7 @@ namespace Conformance.Engine.Gherkin;
 /// tightest, then <c>and</c>, then <c>or</c>; parentheses group. The registry has no package for it, so
 /// this is the small recursive-descent parser the grammar needs.
 /// </summary>
-public sealed class TagExpression
+internal sealed class TagExpression
 {
     private readonly Func<IReadOnlyCollection<string>, bool> _evaluate;
 

@@ -11,7 +11,7 @@ namespace Conformance.Engine.LauncherConnector;
 /// from the Launcher, event lines from the connector. The Launcher's rules are checked on the reference
 /// Launcher; the connector's on the reference connector, or on any connector through <c>certify connector</c>.
 /// </summary>
-public sealed class LauncherConnectorModule : IProtocolModule
+internal sealed class LauncherConnectorModule : IProtocolModule
 {
     /// <inheritdoc />
     public string Protocol => "launcher-connector";

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector;
 /// How to start the reference connector built beside the harness: <c>dotnet ReferenceConnector.dll</c>, with
 /// the <c>dotnet</c> host of the running runtime, so it works wherever the harness itself runs.
 /// </summary>
-public static class ReferenceConnectorCommand
+internal static class ReferenceConnectorCommand
 {
     /// <summary>The assembly's file name.</summary>
     public const string AssemblyFile = "ReferenceConnector.dll";

@@ -6,7 +6,7 @@ namespace Conformance.Engine.Modules;
 /// A party of a protocol that an external executable can be certified as (<c>certify &lt;role&gt;</c>): its name, what
 /// it must do, its manifest, and how the executable under test is started and handed its pipes.
 /// </summary>
-public abstract class CertifiableRole
+internal abstract class CertifiableRole
 {
     /// <summary>The role's name, as <c>@role:</c> tags and <c>certify</c> write it, e.g. "connector".</summary>
     public abstract string Name { get; }

@@ -3,7 +3,7 @@ using Conformance.Engine.Running;
 namespace Conformance.Engine.Modules;
 
 /// <summary>An external executable to certify as one role, read from its manifest and command line.</summary>
-public abstract class CertificationTarget
+internal abstract class CertificationTarget
 {
     /// <summary>The role it is certified as.</summary>
     public abstract string Role { get; }

@@ -10,7 +10,7 @@ namespace Conformance.Engine.Modules;
 /// and it registers what its scenarios need to run against the reference implementations. The engine's core
 /// and the command line name no protocol; they ask the modules.
 /// </summary>
-public interface IProtocolModule
+internal interface IProtocolModule
 {
     /// <summary>The folder under <c>features/</c> and <c>schemas/</c>, e.g. "launcher-connector".</summary>
     string Protocol { get; }

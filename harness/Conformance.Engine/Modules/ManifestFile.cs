@@ -10,7 +10,7 @@ namespace Conformance.Engine.Modules;
 /// <c>environment</c> — read the same way for every role, each mistake a <see cref="ManifestException"/> that
 /// says where it is and what to do.
 /// </summary>
-public static class ManifestFile
+internal static class ManifestFile
 {
     /// <summary>Reads <paramref name="path"/>: JSON first (a syntax error with its line and column), then <paramref name="schema"/> (every issue in words).</summary>
     /// <exception cref="ManifestException">The file is missing, not JSON, or breaks its schema.</exception>

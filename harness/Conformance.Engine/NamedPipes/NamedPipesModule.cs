@@ -9,7 +9,7 @@ namespace Conformance.Engine.NamedPipes;
 /// end of stream and names. Its rules are checked on the project's own transport on the platform the run is
 /// on; the other platform's scenarios are reported skipped. No executable is certified as a transport.
 /// </summary>
-public sealed class NamedPipesModule : IProtocolModule
+internal sealed class NamedPipesModule : IProtocolModule
 {
     /// <inheritdoc />
     public string Protocol => "named-pipes";

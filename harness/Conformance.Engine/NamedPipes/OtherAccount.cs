@@ -4,7 +4,7 @@ namespace Conformance.Engine.NamedPipes;
 /// A second, unprivileged account to play an intruder (NP-07): <c>nobody</c>, entered with <c>setpriv</c>. Only
 /// root can become another account, so elsewhere the scenarios that need one are skipped, saying why.
 /// </summary>
-public sealed record OtherAccount(string Name, uint UserId, uint GroupId)
+internal sealed record OtherAccount(string Name, uint UserId, uint GroupId)
 {
     private const string Setpriv = "/usr/bin/setpriv";
 

@@ -11,7 +11,7 @@ namespace Conformance.Engine.NamedPipes;
 /// the connections the server holds, so a scenario can tell the most it ever held. Disposing closes every
 /// connection, client and the pipe itself.
 /// </summary>
-public sealed class PipeBench(ScenarioContext context) : IAsyncDisposable
+internal sealed class PipeBench(ScenarioContext context) : IAsyncDisposable
 {
     /// <summary>What a greeting server writes to each client it admits.</summary>
     public static readonly byte[] Greeting = "hello\n"u8.ToArray();

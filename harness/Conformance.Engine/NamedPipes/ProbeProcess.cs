@@ -10,7 +10,7 @@ namespace Conformance.Engine.NamedPipes;
 /// pipe, on the project's transport, in a process of its own, reporting what it met and the processor time it
 /// used while waiting. It is ended, with anything it started, when the scenario ends.
 /// </summary>
-public sealed class ProbeProcess(ScenarioContext context) : IAsyncDisposable
+internal sealed class ProbeProcess(ScenarioContext context) : IAsyncDisposable
 {
     /// <summary>The probe's assembly, built beside the harness.</summary>
     public const string AssemblyFile = "conformance-pipe-probe.dll";
@@ -72,7 +72,7 @@ public sealed class ProbeProcess(ScenarioContext context) : IAsyncDisposable
 }
 
 /// <summary>What the probe reported: its JSON lines in order, its exit code and anything it wrote to standard error.</summary>
-public sealed record ProbeReport(IReadOnlyList<JsonObject> Lines, int ExitCode, string StandardError)
+internal sealed record ProbeReport(IReadOnlyList<JsonObject> Lines, int ExitCode, string StandardError)
 {
     /// <summary>The first line holding <paramref name="member"/>, or null.</summary>
     public JsonObject? LineWith(string member) => Lines.FirstOrDefault(line => line.ContainsKey(member));

@@ -8,7 +8,7 @@ namespace Conformance.Engine.NamedPipes;
 /// pipe. The clock only moves when a step moves it, and each move waits for the client to make its attempt
 /// and go back to waiting, so the times of its attempts are exact: the schedule, not the machine's speed.
 /// </summary>
-public sealed class RetryingClient(PipeBench bench, ScenarioContext context)
+internal sealed class RetryingClient(PipeBench bench, ScenarioContext context)
 {
     private static readonly TimeSpan SettleBound = TimeSpan.FromSeconds(10);
     private readonly List<TimeSpan> _attempts = [];

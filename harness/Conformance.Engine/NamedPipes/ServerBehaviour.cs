@@ -1,7 +1,7 @@
 namespace Conformance.Engine.NamedPipes;
 
 /// <summary>What the scenario's server does with each client it accepts.</summary>
-public enum ServerBehaviour
+internal enum ServerBehaviour
 {
     /// <summary>Keeps the connection for the steps to use.</summary>
     Hold,

@@ -11,7 +11,7 @@ namespace Conformance.Engine.PipeMessaging;
 /// checked on the reference roles under a manual clock; each of the four roles can be certified as an
 /// executable, the harness playing the other side over real pipes.
 /// </summary>
-public sealed class PipeMessagingModule : IProtocolModule
+internal sealed class PipeMessagingModule : IProtocolModule
 {
     /// <inheritdoc />
     public string Protocol => "pipe-messaging";

@@ -13,7 +13,7 @@ namespace Conformance.Engine.Reports;
 /// non-strict or informational is passed, with an attachment saying so (under --strict the runner has
 /// already labelled a missed SHOULD failed).
 /// </summary>
-public static class CucumberMessages
+internal static class CucumberMessages
 {
     /// <summary>Every envelope of <paramref name="run"/>, whose scenarios come from <paramref name="features"/>.</summary>
     public static IEnumerable<Messages.Envelope> Of(RunResult run, IReadOnlyList<LoadedFeature> features)

@@ -14,7 +14,7 @@ namespace Conformance.Engine.Reports;
 /// fix of a mistake the catalog knows for that requirement), its notes, its transcript as a sequence diagram and
 /// as JSON, and excerpts of the process's output. Every text was masked before it got here.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     private const int OutputExcerptCharacters = 8 * 1024;
 

@@ -10,7 +10,7 @@ namespace Conformance.Engine.Reports;
 /// missed SHOULD is already failed); skipped ones are skipped; notes, and the violations of a non-strict or
 /// informational scenario, go to system-out.
 /// </summary>
-public static class JUnitReport
+internal static class JUnitReport
 {
     /// <summary>The report of <paramref name="run"/>.</summary>
     public static XDocument Build(RunResult run)

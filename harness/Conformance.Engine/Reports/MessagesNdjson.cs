@@ -10,7 +10,7 @@ namespace Conformance.Engine.Reports;
 /// Writes Cucumber envelopes as NDJSON the way Cucumber's tools read them: one envelope per line, members in
 /// camelCase, absent members left out, enums by the names the message schema gives (their descriptions).
 /// </summary>
-public static class MessagesNdjson
+internal static class MessagesNdjson
 {
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -2,7 +2,7 @@ namespace Conformance.Engine.Reports;
 
 /// <summary>The reports a run writes beside results.json and the transcripts, which it always writes.</summary>
 [Flags]
-public enum ReportFormats
+internal enum ReportFormats
 {
     /// <summary>results.json and transcripts/ only.</summary>
     None = 0,

@@ -10,7 +10,7 @@ namespace Conformance.Engine.Reports;
 /// written) and <c>transcripts/</c> always, and, as asked, <c>junit.xml</c>, <c>report.html</c> and
 /// <c>messages.ndjson</c> (the run as Cucumber messages). Every text was masked before it got here.
 /// </summary>
-public sealed class ReportWriter(SchemaSet schemas)
+internal sealed class ReportWriter(SchemaSet schemas)
 {
     /// <summary>The schema results.json must satisfy.</summary>
     public const string ResultsSchema = "conformance/results";

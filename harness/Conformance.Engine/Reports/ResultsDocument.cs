@@ -5,7 +5,7 @@ using Conformance.Engine.Snapshots;
 namespace Conformance.Engine.Reports;
 
 /// <summary>Builds <c>results.json</c> as its contract (the README, and schemas/conformance/results.schema.json) describes it.</summary>
-public static class ResultsDocument
+internal static class ResultsDocument
 {
     /// <summary>The results of <paramref name="run"/> against <paramref name="target"/>.</summary>
     public static JsonObject Build(RunResult run, RunTarget target)

@@ -8,7 +8,7 @@ namespace Conformance.Engine.Reports;
 /// <param name="Duration">From its start to the end of its processes.</param>
 /// <param name="Scenarios">How many scenarios judged it.</param>
 /// <param name="Waits">What it waited for, longest first.</param>
-public sealed record SituationCost(string Name, TimeSpan Duration, int Scenarios, IReadOnlyList<RecordedWait> Waits)
+internal sealed record SituationCost(string Name, TimeSpan Duration, int Scenarios, IReadOnlyList<RecordedWait> Waits)
 {
     /// <summary>"2.4 s (2.0 s for the remote client's lifetime; 0.3 s for …)", the two longest waits.</summary>
     public string Describe() =>
@@ -17,7 +17,7 @@ public sealed record SituationCost(string Name, TimeSpan Duration, int Scenarios
 }
 
 /// <summary>Where the time of a run went: each run of the executable under test, slowest first, so a reader sees that a deadline, not the harness, cost the time.</summary>
-public static class TimeSpent
+internal static class TimeSpent
 {
     /// <summary>Every distinct recording the scenarios of <paramref name="run"/> judged, slowest first.</summary>
     public static IReadOnlyList<SituationCost> Situations(RunResult run)

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Conformance.Engine.Reports;
 
 /// <summary>The tool's name and version, as reports write them.</summary>
-public static class ToolVersion
+internal static class ToolVersion
 {
     /// <summary>"conformance".</summary>
     public const string Name = "conformance";

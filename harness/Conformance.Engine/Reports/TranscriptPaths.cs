@@ -4,7 +4,7 @@ using Conformance.Engine.Snapshots;
 namespace Conformance.Engine.Reports;
 
 /// <summary>Where a scenario's transcript goes in a report folder: <c>transcripts/&lt;feature&gt;/&lt;scenario&gt;.json</c>.</summary>
-public static class TranscriptPaths
+internal static class TranscriptPaths
 {
     /// <summary>The path relative to the report folder, with forward slashes.</summary>
     public static string Of(CompiledScenario scenario)

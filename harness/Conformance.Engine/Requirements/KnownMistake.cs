@@ -8,4 +8,4 @@ namespace Conformance.Engine.Requirements;
 /// <param name="Mistake">What is done, and why it breaks the requirement.</param>
 /// <param name="Fix">What to do instead.</param>
 /// <param name="Example">Code that does it right, when a few lines show it better than words.</param>
-public sealed record KnownMistake(string Requirement, string Mistake, string Fix, string? Example = null);
+internal sealed record KnownMistake(string Requirement, string Mistake, string Fix, string? Example = null);

@@ -12,4 +12,4 @@ namespace Conformance.Engine.Requirements;
 /// <param name="Protocol">The protocol folder it belongs to.</param>
 /// <param name="ExamplesName">For a table: the name of the Examples blocks built on it ("table T1").</param>
 /// <param name="Vectors">Schema test vectors that embody it, relative to the project root.</param>
-public sealed record Reading(string Name, RequirementOrigin Origin, IReadOnlyList<string> Requirements, string Note, string Protocol, string? ExamplesName, IReadOnlyList<string> Vectors);
+internal sealed record Reading(string Name, RequirementOrigin Origin, IReadOnlyList<string> Requirements, string Note, string Protocol, string? ExamplesName, IReadOnlyList<string> Vectors);

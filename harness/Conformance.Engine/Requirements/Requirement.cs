@@ -8,7 +8,7 @@ namespace Conformance.Engine.Requirements;
 /// <param name="Origin">Whether the source says it, the suite reads it into the source, or the suite adds it.</param>
 /// <param name="Protocol">The protocol folder it belongs to.</param>
 /// <param name="OriginNote">For an interpretation or a policy: what the source says, what the suite reads or adds, and why.</param>
-public sealed record Requirement(string Id, RequirementLevel Level, string Role, string Summary, RequirementOrigin Origin, string Protocol, string? OriginNote = null)
+internal sealed record Requirement(string Id, RequirementLevel Level, string Role, string Summary, RequirementOrigin Origin, string Protocol, string? OriginNote = null)
 {
     /// <summary>Mistakes implementers are known to make against it, each with its fix; empty when none is known.</summary>
     public IReadOnlyList<KnownMistake> Mistakes { get; init; } = [];

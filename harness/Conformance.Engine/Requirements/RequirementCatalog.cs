@@ -8,7 +8,7 @@ namespace Conformance.Engine.Requirements;
 /// The requirements the suite checks, read from each protocol's <c>features/&lt;protocol&gt;/requirements.json</c>,
 /// so that a requirement, its level and its scenarios sit side by side.
 /// </summary>
-public sealed partial class RequirementCatalog
+internal sealed partial class RequirementCatalog
 {
     /// <summary>The catalog's file name in each protocol folder.</summary>
     public const string FileName = "requirements.json";

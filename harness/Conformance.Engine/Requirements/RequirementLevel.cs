@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Requirements;
 
 /// <summary>How binding a requirement is.</summary>
-public enum RequirementLevel
+internal enum RequirementLevel
 {
     /// <summary>A violation fails certification.</summary>
     Must,

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Requirements;
 
 /// <summary>Where a requirement comes from, so that a vendor failed by it can ask "where does the document say that?".</summary>
-public enum RequirementOrigin
+internal enum RequirementOrigin
 {
     /// <summary>The published source says it.</summary>
     Source,

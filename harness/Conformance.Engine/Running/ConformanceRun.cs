@@ -6,7 +6,7 @@ namespace Conformance.Engine.Running;
 /// Runs a selection of scenarios, several at once, and judges the requirements. Parallelism counts the
 /// scenarios doing work: one that only waits for another's recording gives its slot back meanwhile.
 /// </summary>
-public sealed class ConformanceRun(RunContext context)
+internal sealed class ConformanceRun(RunContext context)
 {
     /// <summary>Runs <paramref name="scenarios"/> with at most <paramref name="parallelism"/> at a time; results keep the given order.</summary>
     public async Task<RunResult> ExecuteAsync(

@@ -3,7 +3,7 @@ using Conformance.Engine.Gherkin;
 namespace Conformance.Engine.Running;
 
 /// <summary>Told as scenarios start and finish, for a live display.</summary>
-public interface IRunProgress
+internal interface IRunProgress
 {
     /// <summary>A scenario started.</summary>
     void Started(CompiledScenario scenario);

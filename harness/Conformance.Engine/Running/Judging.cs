@@ -9,7 +9,7 @@ namespace Conformance.Engine.Running;
 /// </summary>
 /// <param name="Strict">SHOULD violations fail.</param>
 /// <param name="SourceOnly">Violations of policy requirements are information only.</param>
-public sealed record Judging(bool Strict = false, bool SourceOnly = false)
+internal sealed record Judging(bool Strict = false, bool SourceOnly = false)
 {
     /// <summary>The default: the full verdict, SHOULDs flagged but not failing.</summary>
     public static Judging Default { get; } = new();

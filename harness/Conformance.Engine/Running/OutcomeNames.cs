@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Running;
 
 /// <summary>The outcome names the reports use.</summary>
-public static class OutcomeNames
+internal static class OutcomeNames
 {
     /// <summary>"passed", "non-strict", "not-covered", …</summary>
     public static string Of(ScenarioOutcome outcome) => outcome switch

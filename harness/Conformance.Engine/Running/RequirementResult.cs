@@ -8,7 +8,7 @@ namespace Conformance.Engine.Running;
 /// <param name="Scenarios">The display names of the scenarios that carry it.</param>
 /// <param name="Reason">When skipped: why its scenarios were not judged.</param>
 /// <param name="MissingPrerequisite">When skipped: true when a scenario was skipped for a missing prerequisite, not for the platform.</param>
-public sealed record RequirementResult(Requirement Requirement, ScenarioOutcome Outcome, IReadOnlyList<string> Scenarios, string? Reason = null, bool MissingPrerequisite = false)
+internal sealed record RequirementResult(Requirement Requirement, ScenarioOutcome Outcome, IReadOnlyList<string> Scenarios, string? Reason = null, bool MissingPrerequisite = false)
 {
     /// <summary>
     /// True when a MUST could not be checked for a missing prerequisite: such a run cannot show conformance, so it

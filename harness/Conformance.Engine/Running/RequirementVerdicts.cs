@@ -4,7 +4,7 @@ using Conformance.Engine.Requirements;
 namespace Conformance.Engine.Running;
 
 /// <summary>Turns scenario results into one verdict per requirement, as results.json defines it.</summary>
-public static class RequirementVerdicts
+internal static class RequirementVerdicts
 {
     /// <summary>
     /// The requirements in the selection: every catalog entry of the selected roles, or, when a tag filter

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Running;
 
 /// <summary>Thrown by a step when a requirement is not met and the scenario cannot go on.</summary>
-public sealed class RequirementViolationException(string requirement, string expected, string actual)
+internal sealed class RequirementViolationException(string requirement, string expected, string actual)
     : Exception($"{requirement}: expected {expected}; actual {actual}")
 {
     /// <summary>The violation.</summary>

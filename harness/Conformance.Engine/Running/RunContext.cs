@@ -8,7 +8,7 @@ using Conformance.Engine.Snapshots;
 namespace Conformance.Engine.Running;
 
 /// <summary>What every scenario of a run shares: the bindings of each protocol, the catalog, snapshot store, and run-wide services.</summary>
-public sealed class RunContext
+internal sealed class RunContext
 {
     private readonly Dictionary<Type, object> _services = [];
     private readonly Func<CompiledScenario, StepRegistry> _steps;

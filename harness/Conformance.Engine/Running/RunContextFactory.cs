@@ -10,10 +10,10 @@ namespace Conformance.Engine.Running;
 /// <param name="Snapshots">Where approved transcripts live; null to skip the comparison.</param>
 /// <param name="Isolated">True for a fresh run of the executable under test per scenario, instead of one per situation.</param>
 /// <param name="Judging">How violations weigh (--strict, --source-only); the default verdict when null.</param>
-public sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false, Judging? Judging = null);
+internal sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false, Judging? Judging = null);
 
 /// <summary>Builds the run context every caller shares: the catalog, the schemas, each protocol's bindings and services.</summary>
-public static class RunContextFactory
+internal static class RunContextFactory
 {
     /// <summary>
     /// A context for running the features in <paramref name="layout"/>: against the reference implementations of

@@ -4,7 +4,7 @@ using Conformance.Engine.Requirements;
 namespace Conformance.Engine.Running;
 
 /// <summary>What a run will execute: the scenarios selected by role and tags, and the requirements in that selection.</summary>
-public sealed record RunPlan(IReadOnlyList<CompiledScenario> Scenarios, IReadOnlyList<Requirement> Requirements)
+internal sealed record RunPlan(IReadOnlyList<CompiledScenario> Scenarios, IReadOnlyList<Requirement> Requirements)
 {
     /// <summary>
     /// Selects from <paramref name="all"/> the scenarios of <paramref name="role"/> (every role when null) that

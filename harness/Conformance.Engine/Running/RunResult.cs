@@ -3,7 +3,7 @@ using Conformance.Engine.Requirements;
 namespace Conformance.Engine.Running;
 
 /// <summary>The whole run: every scenario, every requirement in the selection, and the verdict.</summary>
-public sealed record RunResult(
+internal sealed record RunResult(
     IReadOnlyList<ScenarioResult> Scenarios,
     IReadOnlyList<RequirementResult> Requirements,
     Judging Judging,

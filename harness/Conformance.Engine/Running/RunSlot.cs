@@ -4,7 +4,7 @@ namespace Conformance.Engine.Running;
 /// A scenario's share of the run's parallelism. A scenario that only waits for a recording another scenario
 /// is making gives its slot back while it waits, so the slots go to work that runs executables.
 /// </summary>
-public sealed class RunSlot
+internal sealed class RunSlot
 {
     private readonly SemaphoreSlim _slots;
 

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Running;
 
 /// <summary>How many scenarios (each example row one) came out each way.</summary>
-public sealed record RunSummary(int Passed, int Failed, int NonStrict, int Informational, int Skipped, int Undefined)
+internal sealed record RunSummary(int Passed, int Failed, int NonStrict, int Informational, int Skipped, int Undefined)
 {
     /// <summary>Counts <paramref name="scenarios"/>.</summary>
     public static RunSummary Of(IReadOnlyList<ScenarioResult> scenarios)

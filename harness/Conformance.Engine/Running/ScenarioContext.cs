@@ -9,7 +9,7 @@ namespace Conformance.Engine.Running;
 /// What the steps of one scenario share: the scenario, its cancellation, its transcript, the violations and
 /// notes found so far, and the secrets that must never be written out.
 /// </summary>
-public sealed class ScenarioContext
+internal sealed class ScenarioContext
 {
     private readonly Lock _gate = new();
     private readonly List<Violation> _violations = [];

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Running;
 
 /// <summary>How a scenario (or a requirement) came out.</summary>
-public enum ScenarioOutcome
+internal enum ScenarioOutcome
 {
     /// <summary>Ran, and nothing was violated.</summary>
     Passed,

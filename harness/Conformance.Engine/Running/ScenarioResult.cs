@@ -5,7 +5,7 @@ using Conformance.Engine.Snapshots;
 namespace Conformance.Engine.Running;
 
 /// <summary>Everything known about one scenario after it ran: outcome, why, steps, violations, notes and transcript.</summary>
-public sealed record ScenarioResult
+internal sealed record ScenarioResult
 {
     /// <summary>The scenario.</summary>
     public required CompiledScenario Scenario { get; init; }

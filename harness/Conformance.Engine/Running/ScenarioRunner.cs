@@ -13,7 +13,7 @@ namespace Conformance.Engine.Running;
 /// runs the steps in order within the scenario's time limit — cancelling a step that overruns it and giving
 /// it a moment to stop — cleans up whatever the steps started, and judges the outcome.
 /// </summary>
-public sealed class ScenarioRunner(RunContext run)
+internal sealed class ScenarioRunner(RunContext run)
 {
     /// <summary>How long a step that overran the time limit is given to stop before its scenario is cleaned up anyway.</summary>
     internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);

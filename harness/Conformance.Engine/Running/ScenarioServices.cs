@@ -7,7 +7,7 @@ namespace Conformance.Engine.Running;
 /// constructor, and gets one instance per scenario. Everything created here is disposed when the scenario
 /// ends, newest first, so processes and pipes never outlive their scenario.
 /// </summary>
-public sealed class ScenarioServices : IAsyncDisposable
+internal sealed class ScenarioServices : IAsyncDisposable
 {
     private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(30);
     private readonly Dictionary<Type, object> _instances = [];

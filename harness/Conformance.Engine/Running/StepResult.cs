@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Running;
 
 /// <summary>How one step went.</summary>
-public enum StepStatus
+internal enum StepStatus
 {
     /// <summary>Ran without a violation.</summary>
     Passed,
@@ -20,7 +20,7 @@ public enum StepStatus
 }
 
 /// <summary>One step's result, for reports.</summary>
-public sealed record StepResult(string Keyword, string Text, int Line, StepStatus Status, string? Message, TimeSpan Duration)
+internal sealed record StepResult(string Keyword, string Text, int Line, StepStatus Status, string? Message, TimeSpan Duration)
 {
     /// <summary>The step as compiled, with its pickle step's id; null for steps built by hand (tests).</summary>
     public Gherkin.CompiledStep? Step { get; init; }

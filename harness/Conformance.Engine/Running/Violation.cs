@@ -5,4 +5,4 @@ namespace Conformance.Engine.Running;
 /// <param name="Expected">What the requirement asks for, concretely.</param>
 /// <param name="Actual">What was observed.</param>
 /// <param name="Hard">True for violations that fail whatever the requirement's level (a broken step, a snapshot that differs).</param>
-public sealed record Violation(string Requirement, string Expected, string Actual, bool Hard = false);
+internal sealed record Violation(string Requirement, string Expected, string Actual, bool Hard = false);

@@ -5,7 +5,7 @@ namespace Conformance.Engine.Situations;
 /// <param name="Duration">How long the wait lasted.</param>
 /// <param name="Bound">The most it could last: the deadline it served.</param>
 /// <param name="Met">True when the awaited thing came; false when the bound passed first.</param>
-public sealed record RecordedWait(string What, TimeSpan Duration, TimeSpan Bound, bool Met)
+internal sealed record RecordedWait(string What, TimeSpan Duration, TimeSpan Bound, bool Met)
 {
     /// <summary>"2.0 s for the remote client's lifetime (deadline passed)", for reports.</summary>
     public string Describe() => $"{Duration.TotalSeconds:0.0} s for {What}{(Met ? "" : $", until its {Bound.TotalSeconds:0.###} s deadline passed")}";

@@ -7,7 +7,7 @@ namespace Conformance.Engine.Situations;
 /// scenario that sets up the same situation. The act writes it; scenarios only read it, and each copies its
 /// transcript, notes and attachments into its own report, so reports stay per scenario.
 /// </summary>
-public sealed class Recording
+internal sealed class Recording
 {
     private readonly Lock _gate = new();
     private readonly List<string> _notes = [];

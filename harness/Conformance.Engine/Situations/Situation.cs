@@ -6,7 +6,7 @@ namespace Conformance.Engine.Situations;
 /// </summary>
 /// <param name="Act">The act, e.g. "whole session".</param>
 /// <param name="Inputs">Its inputs in words, e.g. "launchable configuration"; equal inputs mean an equal run.</param>
-public sealed record Situation(string Act, string Inputs)
+internal sealed record Situation(string Act, string Inputs)
 {
     /// <summary>"whole session · launchable configuration", for reports.</summary>
     public string Name => Inputs.Length == 0 ? Act : $"{Act} · {Inputs}";

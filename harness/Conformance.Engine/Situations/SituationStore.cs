@@ -9,7 +9,7 @@ namespace Conformance.Engine.Situations;
 /// the act is still going. With <see cref="Isolated"/> each scenario runs its acts afresh, for executables
 /// whose behaviour varies between runs. Run-wide: one store per run.
 /// </summary>
-public sealed class SituationStore
+internal sealed class SituationStore
 {
     private readonly ConcurrentDictionary<(Situation, string?), Lazy<Task<object>>> _runs = new();
 
@@ -84,7 +84,7 @@ public sealed class SituationStore
 }
 
 /// <summary>What an act returns: anything that carries its <see cref="Situations.Recording"/>.</summary>
-public interface IRecorded
+internal interface IRecorded
 {
     /// <summary>The recording the act wrote.</summary>
     Recording Recording { get; }

@@ -5,7 +5,7 @@ using Conformance.Protocols.Secrets;
 namespace Conformance.Engine.Snapshots;
 
 /// <summary>Masks secrets in every string of a JSON document, member names included, before it is written anywhere.</summary>
-public static class JsonMasking
+internal static class JsonMasking
 {
     /// <summary>A copy of <paramref name="node"/> with <paramref name="mask"/> applied to every string.</summary>
     public static JsonNode? Mask(JsonNode? node, SecretMask mask)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Conformance.Engine.Snapshots;
 
 /// <summary>File-name-safe forms of names: lower case, letters and digits, single hyphens.</summary>
-public static class Slug
+internal static class Slug
 {
     /// <summary>At most 120 characters of <paramref name="name"/> as a slug.</summary>
     public static string Of(string name)

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Snapshots;
 
 /// <summary>How a scenario's scrubbed transcript compared with its approved snapshot: a regression signal, kept apart from conformance.</summary>
-public enum SnapshotStatus
+internal enum SnapshotStatus
 {
     /// <summary>Identical to the approved snapshot.</summary>
     Matched,
@@ -17,7 +17,7 @@ public enum SnapshotStatus
 }
 
 /// <summary>The comparison's result, with where the files are and the difference when there is one.</summary>
-public sealed record SnapshotComparison(SnapshotStatus Status, string VerifiedPath, string? ReceivedPath, string? Difference)
+internal sealed record SnapshotComparison(SnapshotStatus Status, string VerifiedPath, string? ReceivedPath, string? Difference)
 {
     /// <summary>True when the transcript differs from, or has no, approved baseline: behaviour changed, whatever conformance says.</summary>
     public bool IsRegression => Status is SnapshotStatus.Changed or SnapshotStatus.New;

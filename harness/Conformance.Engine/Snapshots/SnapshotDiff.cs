@@ -6,7 +6,7 @@ using DiffPlex.DiffBuilder.Model;
 namespace Conformance.Engine.Snapshots;
 
 /// <summary>A readable line diff of two snapshots: changed lines with a little context, unchanged runs elided.</summary>
-public static class SnapshotDiff
+internal static class SnapshotDiff
 {
     private const int Context = 2;
 

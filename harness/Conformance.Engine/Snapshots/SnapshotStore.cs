@@ -9,7 +9,7 @@ namespace Conformance.Engine.Snapshots;
 /// Approved transcripts in Verify's layout: <c>&lt;dir&gt;/&lt;feature&gt;/&lt;scenario&gt;.verified.json</c> committed,
 /// <c>*.received.json</c> written beside it on a difference (and ignored by git), approved by <c>accept</c>.
 /// </summary>
-public sealed class SnapshotStore(string directory, bool accept)
+internal sealed class SnapshotStore(string directory, bool accept)
 {
     private static readonly JsonSerializerOptions Indented = new()
     {

@@ -8,7 +8,7 @@ namespace Conformance.Engine.Snapshots;
 /// What happened in a scenario, in order: messages both ways, state changes, session events, notes. The
 /// drivers write it; reports show it with secrets masked, and snapshots compare it scrubbed.
 /// </summary>
-public sealed class Transcript
+internal sealed class Transcript
 {
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _entries = [];

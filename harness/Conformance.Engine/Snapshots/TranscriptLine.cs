@@ -5,7 +5,7 @@ using Conformance.Protocols.Lines;
 namespace Conformance.Engine.Snapshots;
 
 /// <summary>How a line read from a pipe appears in a transcript, whichever side read it.</summary>
-public static class TranscriptLine
+internal static class TranscriptLine
 {
     /// <summary>The line as JSON when its text is JSON, so a transcript reads as messages; otherwise an excerpt of at most <paramref name="maxChars"/>.</summary>
     public static JsonNode Content(LineReadResult line, int maxChars)

@@ -13,7 +13,7 @@ namespace Conformance.Engine.Snapshots;
 /// they stay as they are; real timings get one counter per entry, since two entries may or may not share
 /// a millisecond from one run to the next.
 /// </summary>
-public sealed partial class TranscriptScrubber(SecretMask secrets, IEnumerable<int> processIds, IEnumerable<string> pipeNames)
+internal sealed partial class TranscriptScrubber(SecretMask secrets, IEnumerable<int> processIds, IEnumerable<string> pipeNames)
 {
     private static readonly HashSet<string> ProcessIdMembers = new(StringComparer.Ordinal) { "processId", "pid", "clientProcessId" };
 

@@ -7,7 +7,7 @@ namespace Conformance.Engine.Timing;
 /// moves from one due timer to the next, and after each awaits the registered "quiet" probes, so the work a
 /// timer hands to a queue has run before the next timer fires or the advance returns. No real time passes.
 /// </summary>
-public sealed class ManualTimeProvider : FakeTimeProvider
+internal sealed class ManualTimeProvider : FakeTimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<DueTimer> _timers = [];

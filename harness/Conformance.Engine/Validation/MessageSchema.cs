@@ -6,7 +6,7 @@ using NJsonSchema.Validation;
 namespace Conformance.Engine.Validation;
 
 /// <summary>One message's JSON Schema (draft-07), loaded with NJsonSchema, judging JSON text.</summary>
-public sealed class MessageSchema
+internal sealed class MessageSchema
 {
     private readonly JsonSchema _schema;
 

@@ -9,7 +9,7 @@ namespace Conformance.Engine.Validation;
 /// document; newline-delimited JSON read by the line codec (its defects reported in its words); or
 /// length-prefixed frames read by the frame codec (its faults reported, then each payload validated).
 /// </summary>
-public static class MessageValidator
+internal static class MessageValidator
 {
     /// <summary>The whole input as one JSON document.</summary>
     public static async Task<IReadOnlyList<MessageCheck>> DocumentAsync(Stream input, MessageSchema schema, CancellationToken cancellationToken = default)

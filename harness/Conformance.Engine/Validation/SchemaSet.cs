@@ -1,7 +1,7 @@
 namespace Conformance.Engine.Validation;
 
 /// <summary>Every message schema under <c>schemas/</c>, by name (<c>&lt;protocol folder&gt;/&lt;stem&gt;</c>).</summary>
-public sealed class SchemaSet
+internal sealed class SchemaSet
 {
     /// <summary>The file suffix of a schema.</summary>
     public const string Suffix = ".schema.json";

@@ -4,7 +4,7 @@ using System.Xml.Schema;
 namespace Conformance.Engine.Validation;
 
 /// <summary>A protocol's XSD, loaded with System.Xml.Schema, judging the XML form of its messages.</summary>
-public sealed class XmlMessageSchema
+internal sealed class XmlMessageSchema
 {
     private readonly XmlSchemaSet _schemas;
     private readonly Lock _gate = new();

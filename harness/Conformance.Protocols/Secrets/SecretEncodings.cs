@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Conformance.Protocols.Secrets;
 
 /// <summary>The forms a secret commonly takes when it leaks: verbatim, JSON-escaped, URL-encoded and base64.</summary>
-public static class SecretEncodings
+internal static class SecretEncodings
 {
     private static readonly JsonSerializerOptions MinimalEscaping = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,7 +1,7 @@
 namespace Conformance.Protocols.Secrets;
 
 /// <summary>Replaces every form of a set of secrets with <c>***</c> before text reaches a log or report.</summary>
-public sealed class SecretMask
+internal sealed class SecretMask
 {
     /// <summary>What a masked secret reads as.</summary>
     public const string Mask = "***";

@@ -4,7 +4,7 @@ namespace Conformance.Protocols.Threading;
 /// Runs every step of a cleanup to the end, even when one throws or hangs: each step is bounded, and the
 /// failures are gathered and thrown together once all steps have had their turn.
 /// </summary>
-public static class Cleanup
+internal static class Cleanup
 {
     /// <summary>The bound of one step unless a caller gives another.</summary>
     public static readonly TimeSpan DefaultStepBound = TimeSpan.FromSeconds(15);

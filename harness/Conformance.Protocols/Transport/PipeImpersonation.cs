@@ -5,7 +5,7 @@ namespace Conformance.Protocols.Transport;
 
 /// <summary>Acting as a pipe's client on Windows, and never acting at all when Windows says no (NP-08).</summary>
 [SupportedOSPlatform("windows")]
-public static class PipeImpersonation
+internal static class PipeImpersonation
 {
     /// <summary>
     /// Runs <paramref name="action"/> under the identity of <paramref name="connection"/>'s client. Windows

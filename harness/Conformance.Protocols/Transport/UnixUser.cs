@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Conformance.Protocols.Transport;
 
 /// <summary>Accounts on Unix: the one this process runs as, and the one that owns a file (NP-07).</summary>
-public static partial class UnixUser
+internal static partial class UnixUser
 {
     // statx(2) has one layout on every Linux architecture: stx_uid is the 32-bit field at offset 20.
     private const int AtCurrentDirectory = -100;

@@ -6,7 +6,7 @@ namespace Conformance.Protocols.Transport;
 
 /// <summary>Opens a Windows pipe the plain way, for the system's own answer: ERROR_PIPE_BUSY (231) when every instance is taken (NP-03).</summary>
 [SupportedOSPlatform("windows")]
-public static partial class WindowsPipeOpen
+internal static partial class WindowsPipeOpen
 {
     /// <summary>The system's answer when every instance of a pipe is taken.</summary>
     public const int ErrorPipeBusy = 231;

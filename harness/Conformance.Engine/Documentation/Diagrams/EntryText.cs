@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Conformance.Engine.Documentation.Diagrams;
 
 /// <summary>Short texts from a transcript entry's members, for the labels of a sequence diagram.</summary>
-public static class EntryText
+internal static class EntryText
 {
     private static readonly JsonSerializerOptions Compact = new()
     {

@@ -11,7 +11,7 @@ namespace Conformance.Engine.Documentation.Diagrams;
 /// clock, "Time_3" when scrubbed) in the left margin. Every label is escaped, and the whole entry, secrets masked
 /// as the transcript has them, is each row's tooltip.
 /// </summary>
-public static class SequenceDiagram
+internal static class SequenceDiagram
 {
     private const int TimeColumn = 112;
     private const int HeadHeight = 34;

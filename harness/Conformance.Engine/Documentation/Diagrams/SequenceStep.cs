@@ -2,7 +2,7 @@ namespace Conformance.Engine.Documentation.Diagrams;
 
 /// <summary>How one transcript entry is drawn in a sequence diagram: an arrow between two parties, or a note on one.</summary>
 /// <param name="Label">The text drawn with it, shortened to fit; the whole entry shows as its tooltip.</param>
-public abstract record SequenceStep(string Label)
+internal abstract record SequenceStep(string Label)
 {
     /// <summary>A message on the wire from <paramref name="from"/> to <paramref name="to"/>: a solid arrow.</summary>
     public static SequenceStep Message(string from, string to, string label) => new SequenceArrow(from, to, label, IsMessage: true);
@@ -19,9 +19,9 @@ public abstract record SequenceStep(string Label)
 /// <param name="To">The party it reaches.</param>
 /// <param name="Label">The text above it.</param>
 /// <param name="IsMessage">True for a message on the wire (solid), false for an action (dashed).</param>
-public sealed record SequenceArrow(string From, string To, string Label, bool IsMessage) : SequenceStep(Label);
+internal sealed record SequenceArrow(string From, string To, string Label, bool IsMessage) : SequenceStep(Label);
 
 /// <summary>A note on one party's lifeline.</summary>
 /// <param name="On">The party.</param>
 /// <param name="Label">The text in the note.</param>
-public sealed record SequenceNote(string On, string Label) : SequenceStep(Label);
+internal sealed record SequenceNote(string On, string Label) : SequenceStep(Label);

@@ -9,7 +9,7 @@ namespace Conformance.Engine.Documentation.Diagrams;
 /// under test; a protocol extends it with its own parties and kinds (<see cref="Modules.IProtocolModule.Parties"/>).
 /// An entry of a kind no table names is drawn in a lane of its own, <see cref="NotesLane"/>, so nothing is lost.
 /// </summary>
-public sealed class TranscriptParties
+internal sealed class TranscriptParties
 {
     /// <summary>The lane, right of every party, for entries of kinds the table does not name.</summary>
     public const string NotesLane = "notes";

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// The configuration a scenario's Given steps chose, by kind: what makes two sessions the same. Each run
 /// builds it afresh (a new session id), from the target's defaults and manifest.
 /// </summary>
-public sealed record ConfigurationChoice
+internal sealed record ConfigurationChoice
 {
     private readonly bool _failing;
     private readonly UnusualConfiguration? _unusual;

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// Builds the configurations sent to a connector under test: the defaults, the manifest's launchable
 /// members over them, the failing members over those, and the unusual variants of LC-C12.
 /// </summary>
-public static class ConfigurationFactory
+internal static class ConfigurationFactory
 {
     /// <summary>A configuration the connector can launch, for session <paramref name="sessionId"/>.</summary>
     public static JsonObject Launchable(ConnectorTarget target, Guid sessionId)

@@ -5,7 +5,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// connects at all; the others wait for that answer, so a connector that never connects (or cannot be
 /// started) costs one connect deadline, and every other run is skipped at once, with the reason.
 /// </summary>
-public sealed class ConnectivityGate
+internal sealed class ConnectivityGate
 {
     private readonly TaskCompletionSource<string?> _known = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _probeClaimed;

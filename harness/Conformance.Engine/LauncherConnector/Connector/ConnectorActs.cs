@@ -1,7 +1,7 @@
 namespace Conformance.Engine.LauncherConnector.Connector;
 
 /// <summary>The names of the acts a connector scenario sets up; with the configuration, they name a situation.</summary>
-public static class ConnectorActs
+internal static class ConnectorActs
 {
     /// <summary>Started with the pipe, run until the window or the failure.</summary>
     public const string UntilWindow = "until its window";

@@ -4,7 +4,7 @@ using Conformance.Engine.Running;
 namespace Conformance.Engine.LauncherConnector.Connector;
 
 /// <summary>A connector to run the connector scenarios against: the reference one in a self-check, a vendor's under <c>certify connector</c>.</summary>
-public sealed class ConnectorCertification(ConnectorTarget target) : CertificationTarget
+internal sealed class ConnectorCertification(ConnectorTarget target) : CertificationTarget
 {
     /// <summary>The connector under test.</summary>
     public ConnectorTarget Target => target;

@@ -8,7 +8,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// Reads <c>certify connector</c>'s manifest and command line into a <see cref="ConnectorTarget"/>. Every
 /// mistake is a <see cref="ManifestException"/> that says what is wrong and how to put it right.
 /// </summary>
-public static class ConnectorManifest
+internal static class ConnectorManifest
 {
     /// <summary>The manifest's schema.</summary>
     public const string Schema = "conformance/connector-manifest";

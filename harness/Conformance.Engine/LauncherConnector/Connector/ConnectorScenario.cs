@@ -9,7 +9,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// took in. A run is an act on a configuration; every scenario that asks for the same act on the same
 /// configuration judges the same recording (a fresh one per scenario under --isolated).
 /// </summary>
-public sealed class ConnectorScenario(ScenarioContext context, ConnectorTarget target, ConnectivityGate gate, SchemaSet schemas, SituationStore situations)
+internal sealed class ConnectorScenario(ScenarioContext context, ConnectorTarget target, ConnectivityGate gate, SchemaSet schemas, SituationStore situations)
 {
     private ConnectorSession? _session;
 

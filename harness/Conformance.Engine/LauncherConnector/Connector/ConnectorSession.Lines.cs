@@ -7,7 +7,7 @@ using Conformance.Processes;
 namespace Conformance.Engine.LauncherConnector.Connector;
 
 /// <summary>What the connector writes, recorded and judged line by line as it arrives, and the remote client it reports.</summary>
-public sealed partial class ConnectorSession
+internal sealed partial class ConnectorSession
 {
     /// <summary>Ends the remote client the connector reported, standing in for the end of the remote session (LC-C07).</summary>
     public void EndRemoteClient(int processId)

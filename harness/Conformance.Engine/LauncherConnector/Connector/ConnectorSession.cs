@@ -18,7 +18,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// output and its timings for the judges. <see cref="EndAsync"/> ends the process tree and the pipe; what was
 /// recorded stays, and every scenario that shares the situation judges it.
 /// </summary>
-public sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
+internal sealed partial class ConnectorSession : IRecorded, IAsyncDisposable
 {
     private const string EventSchema = "launcher-connector/custom-connector-event";
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

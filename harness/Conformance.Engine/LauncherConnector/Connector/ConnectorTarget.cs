@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// The connector under test: how to start it and what to send it. In a self-check run this is the reference
 /// connector; under <c>certify connector</c> it comes from the manifest and the command line.
 /// </summary>
-public sealed record ConnectorTarget
+internal sealed record ConnectorTarget
 {
     /// <summary>Executable and arguments.</summary>
     public required IReadOnlyList<string> Command { get; init; }

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.LauncherConnector.Connector;
 
 /// <summary>The deadlines a connector under test is held to, with the catalog's defaults.</summary>
-public sealed record ConnectorTimeouts
+internal sealed record ConnectorTimeouts
 {
     /// <summary>From start to connecting to the pipe (LC-C01). Default 10 s.</summary>
     public TimeSpan Connect { get; init; } = TimeSpan.FromSeconds(10);

@@ -10,7 +10,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// <param name="Parsed">The event, or why it is not one; null when the line is not text.</param>
 /// <param name="SchemaIssues">How it breaks the CustomConnectorEvent schema; empty when valid.</param>
 /// <param name="ProcessAlive">For an event with a processId: whether that process was running when the event arrived.</param>
-public sealed record ReceivedLine(LineReadResult Line, TimeSpan At, EventParseResult? Parsed, IReadOnlyList<SchemaIssue> SchemaIssues, bool? ProcessAlive)
+internal sealed record ReceivedLine(LineReadResult Line, TimeSpan At, EventParseResult? Parsed, IReadOnlyList<SchemaIssue> SchemaIssues, bool? ProcessAlive)
 {
     /// <summary>The event, when the line is one.</summary>
     public CustomConnectorEvent? Event => Parsed?.Event;

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// The run's password and secure-field value: random, 24 characters, with characters that JSON, URL and
 /// base64 encode differently, so a leak in any common encoding can be told from chance.
 /// </summary>
-public sealed record RunSecrets(string Password, string Pin)
+internal sealed record RunSecrets(string Password, string Pin)
 {
     private const string AlphaNumeric = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private const string Alphabet = AlphaNumeric + "+/=&%!~";

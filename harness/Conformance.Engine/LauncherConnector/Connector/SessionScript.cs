@@ -9,7 +9,7 @@ namespace Conformance.Engine.LauncherConnector.Connector;
 /// configuration, window or failure, the remote client's end, the final event, exit. A wait also ends as
 /// soon as it can no longer be met: when the connector has exited or closed the pipe.
 /// </summary>
-public static class SessionScript
+internal static class SessionScript
 {
     /// <summary>Start with the pipe and run until the window or the failure (LC-C01; LC-C12's comparisons).</summary>
     public static async Task UntilWindowAsync(ConnectorSession session, ConnectivityGate gate)

@@ -1,7 +1,7 @@
 namespace Conformance.Engine.LauncherConnector.Connector;
 
 /// <summary>LC-C12's variants of a launchable configuration.</summary>
-public enum UnusualConfiguration
+internal enum UnusualConfiguration
 {
     /// <summary>Members the connector cannot know.</summary>
     UnknownExtraMembers,

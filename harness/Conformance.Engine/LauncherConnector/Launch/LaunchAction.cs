@@ -1,7 +1,7 @@
 namespace Conformance.Engine.LauncherConnector.Launch;
 
 /// <summary>What a connector's developer can make happen during a <c>launch</c> session, by key or by script.</summary>
-public enum LaunchAction
+internal enum LaunchAction
 {
     /// <summary>End the remote client the connector reported, as the user closing the remote session would.</summary>
     EndRemoteClient,

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Launch;
 /// Actions at given times, for a <c>launch</c> session without a terminal: "2: end-remote-client; 4.5: log-off; 8: quit",
 /// each time in seconds from the connector's start.
 /// </summary>
-public sealed record LaunchScript(IReadOnlyList<(TimeSpan At, LaunchAction Action)> Steps)
+internal sealed record LaunchScript(IReadOnlyList<(TimeSpan At, LaunchAction Action)> Steps)
 {
     private static readonly Dictionary<string, LaunchAction> Names = new(StringComparer.OrdinalIgnoreCase)
     {

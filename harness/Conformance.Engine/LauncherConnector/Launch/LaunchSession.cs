@@ -15,7 +15,7 @@ namespace Conformance.Engine.LauncherConnector.Launch;
 /// state changes and the remote client it tracks — live, line by line, secrets masked — while actions
 /// (keys or a script) end the remote client, log the user off, close the pipe or quit.
 /// </summary>
-public sealed class LaunchSession(ConnectorTarget target, bool failing, SchemaSet schemas, TextWriter output)
+internal sealed class LaunchSession(ConnectorTarget target, bool failing, SchemaSet schemas, TextWriter output)
 {
     private const string EventSchema = "launcher-connector/custom-connector-event";
     private readonly Channel<LaunchAction> _actions = Channel.CreateUnbounded<LaunchAction>();

@@ -7,4 +7,4 @@ namespace Conformance.Engine.LauncherConnector.Launch;
 /// <param name="Events">The session events the Launcher posted, in order.</param>
 /// <param name="States">The session's states at the end.</param>
 /// <param name="Duration">From the start to the end.</param>
-public sealed record LaunchSummary(string Ended, int Lines, int InvalidLines, IReadOnlyList<string> Events, string States, TimeSpan Duration);
+internal sealed record LaunchSummary(string Ended, int Lines, int InvalidLines, IReadOnlyList<string> Events, string States, TimeSpan Duration);

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher;
 /// Two connected in-memory streams, a pipe without a kernel: what one writes the other reads. Manual-clock
 /// scenarios use it instead of a socket, so nothing but the scenario moves the session along.
 /// </summary>
-public sealed class DuplexStream : Stream
+internal sealed class DuplexStream : Stream
 {
     private readonly Stream _input;
     private readonly PipeWriter _output;

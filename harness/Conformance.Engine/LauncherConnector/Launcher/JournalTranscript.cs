@@ -6,7 +6,7 @@ using Conformance.Reference.Launcher;
 namespace Conformance.Engine.LauncherConnector.Launcher;
 
 /// <summary>Writes the reference Launcher's journal into a scenario's transcript, one entry per journal entry.</summary>
-public static class JournalTranscript
+internal static class JournalTranscript
 {
     /// <summary>Adds every entry of <paramref name="journal"/>, timed from <paramref name="start"/>.</summary>
     public static void Write(LauncherJournal journal, Transcript transcript, DateTimeOffset start)

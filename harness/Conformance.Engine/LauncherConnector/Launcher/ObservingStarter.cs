@@ -8,7 +8,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher;
 /// had done by then: whether the pipe was listening (seen from outside, without connecting) and whether the
 /// session tracker ran (LC-L02), and the environment and command line it gave (LC-L03).
 /// </summary>
-public sealed class ObservingStarter(Func<bool> trackerRunning) : IConnectorProcessStarter
+internal sealed class ObservingStarter(Func<bool> trackerRunning) : IConnectorProcessStarter
 {
     private readonly OsConnectorProcessStarter _starter = new();
     private readonly List<ObservedStart> _starts = [];
@@ -38,4 +38,4 @@ public sealed class ObservingStarter(Func<bool> trackerRunning) : IConnectorProc
 }
 
 /// <summary>What the Launcher had done when it started a connector.</summary>
-public sealed record ObservedStart(ConnectorStartRequest Request, int ProcessId, bool PipeWasListening, bool TrackerWasRunning);
+internal sealed record ObservedStart(ConnectorStartRequest Request, int ProcessId, bool PipeWasListening, bool TrackerWasRunning);

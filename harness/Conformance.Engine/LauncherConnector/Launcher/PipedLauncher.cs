@@ -10,7 +10,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher;
 /// transport and the operating system can show (LC-L02 to LC-L05, LC-L16). Disposing ends every session,
 /// its pipe and its connector's process tree.
 /// </summary>
-public sealed class PipedLauncher : IAsyncDisposable
+internal sealed class PipedLauncher : IAsyncDisposable
 {
     private readonly ScenarioContext _context;
     private readonly List<LaunchedSession> _sessions = [];

@@ -4,7 +4,7 @@ using Conformance.Protocols.LauncherConnector;
 namespace Conformance.Engine.LauncherConnector.Launcher;
 
 /// <summary>The configuration the reference Launcher sends in Launcher scenarios, with fresh secrets each time.</summary>
-public static class SampleConfiguration
+internal static class SampleConfiguration
 {
     /// <summary>A complete configuration for a new session.</summary>
     public static ConnectionConfiguration Create()

@@ -13,7 +13,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher;
 /// exactly the bytes its steps say into an in-memory pipe, and moves the clock itself. Each step returns
 /// once the Launcher has handled everything it caused, so what follows is judged on a settled session.
 /// </summary>
-public sealed class ScriptedLauncherSession(ScenarioContext context, SchemaSet schemas) : IAsyncDisposable
+internal sealed class ScriptedLauncherSession(ScenarioContext context, SchemaSet schemas) : IAsyncDisposable
 {
     /// <summary>How long a step may wait for the Launcher to handle what it sent (real time, a safety bound).</summary>
     private static readonly TimeSpan SettleBound = TimeSpan.FromSeconds(10);

@@ -3,7 +3,7 @@ using Conformance.Reference.Launcher;
 namespace Conformance.Engine.LauncherConnector.Launcher;
 
 /// <summary>Processes that exist only in a scenario: each runs until a step says it exits, and watchers hear of it at once.</summary>
-public sealed class SimulatedProcesses : IProcessExitWatcher
+internal sealed class SimulatedProcesses : IProcessExitWatcher
 {
     private readonly Lock _gate = new();
     private readonly HashSet<int> _exited = [];

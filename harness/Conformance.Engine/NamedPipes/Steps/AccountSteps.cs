@@ -6,7 +6,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 
 /// <summary>NP-07 on Unix: the socket file's owner and mode, and the server's check of each client's account.</summary>
 [Binding]
-public sealed class AccountSteps(PipeBench bench, ProbeProcess probe, ScenarioContext context)
+internal sealed class AccountSteps(PipeBench bench, ProbeProcess probe, ScenarioContext context)
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode Everyone = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;

@@ -7,7 +7,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 
 /// <summary>NP-01: no message boundaries, no byte changed, in either direction.</summary>
 [Binding]
-public sealed class ByteStreamSteps(PipeBench bench, ScenarioContext context)
+internal sealed class ByteStreamSteps(PipeBench bench, ScenarioContext context)
 {
     private byte[] _fromClient = [];
     private byte[] _fromServer = [];

@@ -11,7 +11,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 /// clock, which the harness shares) and the processor time it used while it waited.
 /// </summary>
 [Binding]
-public sealed class EndOfStreamSteps(PipeBench bench, ProbeProcess probe, ScenarioContext context) : IAsyncDisposable
+internal sealed class EndOfStreamSteps(PipeBench bench, ProbeProcess probe, ScenarioContext context) : IAsyncDisposable
 {
     /// <summary>The share of one processor a waiting end may use: a spinning wait takes all of one.</summary>
     public const double MaxCpuShare = 0.10;

@@ -6,7 +6,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 
 /// <summary>NP-02 and NP-04: each client has an instance to itself, and a burst never takes more instances than allowed.</summary>
 [Binding]
-public sealed class InstanceSteps(PipeBench bench, ScenarioContext context)
+internal sealed class InstanceSteps(PipeBench bench, ScenarioContext context)
 {
     private static readonly TimeSpan BurstBound = TimeSpan.FromSeconds(30);
     private readonly List<string> _burstFailures = [];

@@ -7,7 +7,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 
 /// <summary>NP-10: names unique per use, fitted to the platform's limit, and refused clearly when they cannot fit.</summary>
 [Binding]
-public sealed class NameSteps(ScenarioContext context) : IAsyncDisposable
+internal sealed class NameSteps(ScenarioContext context) : IAsyncDisposable
 {
     private const string Prefix = "np";
     private const int MinRandomDigits = 8;

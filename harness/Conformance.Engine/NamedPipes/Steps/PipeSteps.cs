@@ -8,7 +8,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 
 /// <summary>Opening the scenario's pipe, connecting clients to it, and what the server holds (NP-02, NP-03, NP-04).</summary>
 [Binding]
-public sealed class PipeSteps(PipeBench bench, ScenarioContext context)
+internal sealed class PipeSteps(PipeBench bench, ScenarioContext context)
 {
     /// <summary>How long anything that should be immediate may take, on a loaded machine.</summary>
     internal static readonly TimeSpan Promptly = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 
 /// <summary>NP-03: the project's client retries a busy pipe on its schedule, on a manual clock, over a real pipe.</summary>
 [Binding]
-public sealed class RetrySteps(PipeBench bench, RetryingClient client, ScenarioContext context)
+internal sealed class RetrySteps(PipeBench bench, RetryingClient client, ScenarioContext context)
 {
     [Given("a manual clock for the retrying client")]
     public void GivenAManualClock() => context.Transcript.Add("clock", new() { ["for"] = "the retrying client" });

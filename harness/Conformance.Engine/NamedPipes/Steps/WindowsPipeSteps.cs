@@ -15,7 +15,7 @@ namespace Conformance.Engine.NamedPipes.Steps;
 /// </summary>
 [Binding]
 [SupportedOSPlatform("windows")]
-public sealed class WindowsPipeSteps(PipeBench bench, ScenarioContext context) : IAsyncDisposable
+internal sealed class WindowsPipeSteps(PipeBench bench, ScenarioContext context) : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private string? _oneWayPipe;

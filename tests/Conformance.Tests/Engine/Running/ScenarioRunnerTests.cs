@@ -38,7 +38,7 @@ public class ScenarioRunnerTests
     [TestCase("T-01", ScenarioOutcome.Failed)]
     [TestCase("T-02", ScenarioOutcome.NonStrict)]
     [TestCase("T-03", ScenarioOutcome.Informational)]
-    public async Task Takes_the_outcome_of_a_violation_from_the_requirement_level(string requirement, ScenarioOutcome outcome)
+    public async Task Takes_the_outcome_of_a_violation_from_the_requirement_level(string requirement, object outcome)
     {
         var result = await Runner().RunAsync(Scenario($"@req:{requirement}", $"runner: violate {requirement}", "runner: all is well"));
 
@@ -212,7 +212,7 @@ public class ScenarioRunnerTests
     }
 
     [Binding]
-    public sealed class RunnerBindings(ScenarioContext context) : IDisposable
+    internal sealed class RunnerBindings(ScenarioContext context) : IDisposable
     {
         public const string Secret = "s3cr3t-Value!";
 

@@ -4,7 +4,7 @@ using Conformance.Protocols.LauncherConnector;
 namespace Conformance.Engine.LauncherConnector.Connector.Judges;
 
 /// <summary>Judges the events and their order: LC-C05 (process ids), LC-C06 (order), LC-C07/LC-C08 (the session's course), LC-C10 (after the final event).</summary>
-public static class EventJudge
+internal static class EventJudge
 {
     /// <summary>LC-C05: a non-null processId only on RemoteConnectionWindowCreated.</summary>
     public static IEnumerable<Violation> ProcessIdOnlyOnWindowCreated(IReadOnlyList<ReceivedLine> lines)

@@ -3,7 +3,7 @@ using Conformance.Engine.Running;
 namespace Conformance.Engine.LauncherConnector.Connector.Judges;
 
 /// <summary>LC-C11 and LC-C13: how the connector ends when the Launcher hangs up, and how it runs without a pipe.</summary>
-public static class ExitJudge
+internal static class ExitJudge
 {
     /// <summary>The CPU share of one core a waiting process may use ("without spinning the CPU").</summary>
     public const double MaxCpuShare = 0.10;

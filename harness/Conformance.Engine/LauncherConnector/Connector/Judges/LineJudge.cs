@@ -5,7 +5,7 @@ using Conformance.Protocols.Lines;
 namespace Conformance.Engine.LauncherConnector.Connector.Judges;
 
 /// <summary>Judges the form of each line: LC-C02 (UTF-8 JSON object, LF, length), LC-C03 (BOM, CR), LC-C04 (schema), LC-C14 (message length).</summary>
-public static class LineJudge
+internal static class LineJudge
 {
     /// <summary>LC-C02: valid UTF-8, ended by LF, at most <paramref name="limitBytes"/>.</summary>
     public static IEnumerable<Violation> Framing(IReadOnlyList<ReceivedLine> lines, long limitBytes)

@@ -4,7 +4,7 @@ using Conformance.Protocols.Secrets;
 namespace Conformance.Engine.LauncherConnector.Connector.Judges;
 
 /// <summary>LC-C09: the password and secure fields, in any common encoding, on no command line, in no output, in no event.</summary>
-public static class SecretJudge
+internal static class SecretJudge
 {
     /// <summary>Every command line of the connector's process tree.</summary>
     public static IEnumerable<Violation> CommandLines(ConnectorSession session)

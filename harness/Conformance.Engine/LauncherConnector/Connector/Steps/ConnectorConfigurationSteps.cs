@@ -4,7 +4,7 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 
 /// <summary>Chooses the configuration the connector under test receives.</summary>
 [Binding]
-public sealed class ConnectorConfigurationSteps(ConnectorScenario scenario)
+internal sealed class ConnectorConfigurationSteps(ConnectorScenario scenario)
 {
     [Given("a (launchable|failing) configuration(?: with a password and a secure field)?")]
     public void GivenAConfiguration(string kind) =>

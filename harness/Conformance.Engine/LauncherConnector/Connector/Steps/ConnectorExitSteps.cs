@@ -7,7 +7,7 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 
 /// <summary>How the connector ends, or keeps going (LC-C11, LC-C12, LC-C13).</summary>
 [Binding]
-public sealed class ConnectorExitSteps(ConnectorScenario scenario, ScenarioContext context)
+internal sealed class ConnectorExitSteps(ConnectorScenario scenario, ScenarioContext context)
 {
     [When("the Launcher closes the pipe after the connector reported its window")]
     public async Task WhenTheLauncherHangsUpAfterTheWindow()

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 
 /// <summary>Judges the form of what the connector wrote (LC-C02, LC-C03, LC-C04, LC-C14).</summary>
 [Binding]
-public sealed class ConnectorLineSteps(ConnectorScenario scenario, ScenarioContext context)
+internal sealed class ConnectorLineSteps(ConnectorScenario scenario, ScenarioContext context)
 {
     private const long BytesPerMiB = 1024 * 1024;
 

@@ -4,7 +4,7 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 
 /// <summary>Sets up the runs of the connector under test a scenario judges; each is recorded once per situation.</summary>
 [Binding]
-public sealed class ConnectorRunSteps(ConnectorScenario scenario)
+internal sealed class ConnectorRunSteps(ConnectorScenario scenario)
 {
     [When("the connector under test is started with the session's pipe in VSI_IPC_PIPE_NAME")]
     public Task WhenStartedWithThePipe() =>

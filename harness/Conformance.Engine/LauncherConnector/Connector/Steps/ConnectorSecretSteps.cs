@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 
 /// <summary>Looks for the secrets where they must never be (LC-C09).</summary>
 [Binding]
-public sealed class ConnectorSecretSteps(ConnectorScenario scenario, ScenarioContext context)
+internal sealed class ConnectorSecretSteps(ConnectorScenario scenario, ScenarioContext context)
 {
     [Then("neither secret appears in any command line of its process tree")]
     public void ThenNotOnACommandLine() => context.Report(SecretJudge.CommandLines(scenario.Session));

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Connector.Steps;
 
 /// <summary>Judges the course of a session (LC-C01, LC-C05 to LC-C08, LC-C10).</summary>
 [Binding]
-public sealed class ConnectorSessionSteps(ConnectorScenario scenario, ScenarioContext context)
+internal sealed class ConnectorSessionSteps(ConnectorScenario scenario, ScenarioContext context)
 {
     [Then("it connects to that pipe within the connect deadline")]
     public void ThenItConnects()

@@ -5,7 +5,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher.Steps;
 
 /// <summary>Checks what the Launcher's log says about the lines it received (LC-L15).</summary>
 [Binding]
-public sealed class LauncherLineReportSteps(ScriptedLauncherSession launcher, LauncherExpectations expect)
+internal sealed class LauncherLineReportSteps(ScriptedLauncherSession launcher, LauncherExpectations expect)
 {
     [Then("the Launcher reports line (\\d+) as malformed because (.+)")]
     public void ThenTheLineIsReported(int number, string because)

@@ -5,7 +5,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher.Steps;
 
 /// <summary>Checks what the Launcher posted and where the session stands.</summary>
 [Binding]
-public sealed class LauncherOutcomeSteps(ScriptedLauncherSession launcher, LauncherExpectations expect)
+internal sealed class LauncherOutcomeSteps(ScriptedLauncherSession launcher, LauncherExpectations expect)
 {
     [Then("the Launcher has posted (\\w+) once")]
     public void ThenPostedOnce(SessionEventKind kind)

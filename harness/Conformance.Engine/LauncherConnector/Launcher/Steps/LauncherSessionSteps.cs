@@ -5,7 +5,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher.Steps;
 
 /// <summary>Sets up a reference Launcher session under a manual clock, and the appliance's side of it.</summary>
 [Binding]
-public sealed class LauncherSessionSteps(ScriptedLauncherSession launcher)
+internal sealed class LauncherSessionSteps(ScriptedLauncherSession launcher)
 {
     [Given("a Launcher session whose connector uses the pipe")]
     public Task GivenAConnectedSession() => launcher.StartAsync(connectorUsesPipe: true);

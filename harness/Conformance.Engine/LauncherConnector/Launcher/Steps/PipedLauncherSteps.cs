@@ -10,7 +10,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher.Steps;
 
 /// <summary>The reference Launcher over its real pipe, with real connector processes (LC-L02 to LC-L05, LC-L16).</summary>
 [Binding]
-public sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectations expect, SchemaSet schemas)
+internal sealed class PipedLauncherSteps(PipedLauncher launcher, LauncherExpectations expect, SchemaSet schemas)
 {
     private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ConnectorBound = TimeSpan.FromSeconds(20);

@@ -6,7 +6,7 @@ namespace Conformance.Engine.LauncherConnector.Launcher.Steps;
 
 /// <summary>The scripted connector: it sends exactly what the steps say, well-formed or not.</summary>
 [Binding]
-public sealed class ScriptedConnectorSteps(ScriptedLauncherSession launcher)
+internal sealed class ScriptedConnectorSteps(ScriptedLauncherSession launcher)
 {
     private const string DefaultMessage = "reported by the scripted connector";
 
