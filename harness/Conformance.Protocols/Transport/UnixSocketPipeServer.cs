@@ -63,8 +63,20 @@ internal sealed class UnixSocketPipeServer : PipeServer
         {
             var listener = _listener ?? throw new ObjectDisposedException(nameof(PipeServer), "The pipe is no longer listening.");
             var socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            var client = PeerCredentials.Read(socket);
-            var decision = await DecideAsync(client, cancellationToken).ConfigureAwait(false);
+            PipeClientIdentity client;
+            AdmissionDecision decision;
+            try
+            {
+                client = PeerCredentials.Read(socket);
+                decision = await DecideAsync(client, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // An admission that throws or is cancelled must not strand the accepted socket.
+                socket.Dispose();
+                throw;
+            }
+
             if (!decision.Admitted)
             {
                 // Closed without a byte written: the refused client sees only end-of-stream.

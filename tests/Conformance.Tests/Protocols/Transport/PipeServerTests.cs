@@ -71,6 +71,24 @@ public class PipeServerTests
     }
 
     [Test]
+    public async Task Closes_the_accepted_client_when_its_admission_check_throws()
+    {
+        var name = PipeName.NewUnique("test");
+        var options = new PipeServerOptions { Admission = (_, _) => throw new InvalidOperationException("the check broke") };
+        await using var server = PipeServer.Listen(name, options);
+        var accept = server.AcceptFirstClientAsync(CancellationToken.None);
+
+        var (client, _) = await PipeClient.TryConnectOnceAsync(name);
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(async () => await accept.WaitAsync(Bound));
+        var (bytes, ended) = await StreamReading.ReadUntilEndAsync(client!, Bound);
+
+        Assert.That(failure!.Message, Is.EqualTo("the check broke"));
+        Assert.That(ended, Is.True, "the client is closed, not left hanging on a socket nobody owns");
+        Assert.That(bytes, Is.Empty);
+        await client!.DisposeAsync();
+    }
+
+    [Test]
     public async Task Refuses_another_account_by_the_file_mode_and_serves_the_rightful_client()
     {
         OtherAccount.RequireIt();
