@@ -62,6 +62,30 @@ public sealed class FrameReader : IAsyncDisposable
             : _final = FrameReadResult.Final(step.Position, step.Fault);
     }
 
+    /// <summary>
+    /// Reads the next frame and hands its payload to <paramref name="consume"/> where it lies in the reader's
+    /// buffer, without copying it: for a receiver that decodes at once. The sequence is valid only during the
+    /// call; the result is the one <see cref="ReadAsync(CancellationToken)"/> gives, its payload left empty.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The read was cancelled; a later read resumes the same frame.</exception>
+    public async ValueTask<FrameReadResult> ReadAsync(Action<ReadOnlySequence<byte>> consume, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        if (_final is not null)
+        {
+            return _final;
+        }
+
+        var step = await _scanner.ReadAsync(payload =>
+        {
+            consume(payload);
+            return Array.Empty<byte>();
+        }, cancellationToken).ConfigureAwait(false);
+        return step.IsFrame
+            ? FrameReadResult.Frame(step.Position, step.Value!)
+            : _final = FrameReadResult.Final(step.Position, step.Fault);
+    }
+
     /// <summary>Completes the pipe reader when this reader made it; the stream itself stays open.</summary>
     public async ValueTask DisposeAsync()
     {

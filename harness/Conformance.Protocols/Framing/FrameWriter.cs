@@ -10,7 +10,12 @@ namespace Conformance.Protocols.Framing;
 /// </summary>
 public sealed class FrameWriter : IAsyncDisposable
 {
-    private readonly PipeWriter _writer;
+    // A frame this small is copied behind its header and written in one call; a larger one goes out as it is.
+    private const int CopiedPayloadBytes = 8 * 1024;
+
+    private readonly PipeWriter? _writer;
+    private readonly Stream? _stream;
+    private readonly byte[] _header = new byte[FrameHeader.Size];
     private readonly bool _ownsWriter;
     private readonly FrameOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -29,12 +34,18 @@ public sealed class FrameWriter : IAsyncDisposable
         _options = options ?? FrameOptions.Default;
     }
 
+    private FrameWriter(Stream stream, FrameOptions? options)
+    {
+        _stream = stream;
+        _options = options ?? FrameOptions.Default;
+    }
+
     /// <summary>Creates a writer over <paramref name="stream"/>; disposing the writer leaves the stream open.</summary>
     public static FrameWriter ToStream(Stream stream, FrameOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        // Buffers of 64 KiB: a large frame reaches the stream in a few writes, not one per 4 KiB.
-        return new FrameWriter(PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024, leaveOpen: true)), options, ownsWriter: true);
+        // Straight to the stream: a large payload is handed over as it is, not copied into a buffer first.
+        return new FrameWriter(stream, options);
     }
 
     /// <summary>The bytes of one frame carrying <paramref name="payload"/>: its header, then the payload.</summary>
@@ -58,10 +69,17 @@ public sealed class FrameWriter : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            FrameHeader.Write(_writer.GetSpan(FrameHeader.Size), (uint)payload.Length, _options.Format);
-            _writer.Advance(FrameHeader.Size);
-            _writer.Write(payload.Span);
-            var flushed = await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (_stream is not null)
+            {
+                await WriteToStreamAsync(_stream, payload, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var writer = _writer!;
+            FrameHeader.Write(writer.GetSpan(FrameHeader.Size), (uint)payload.Length, _options.Format);
+            writer.Advance(FrameHeader.Size);
+            writer.Write(payload.Span);
+            var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (flushed.IsCanceled)
             {
                 throw new OperationCanceledException("The frame's flush was cancelled.");
@@ -81,12 +99,38 @@ public sealed class FrameWriter : IAsyncDisposable
     /// <summary>Completes the pipe writer when this writer made it; the stream itself stays open.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_ownsWriter)
+        if (_ownsWriter && _writer is not null)
         {
             await _writer.CompleteAsync().ConfigureAwait(false);
         }
 
         _gate.Dispose();
+    }
+
+    private async ValueTask WriteToStreamAsync(Stream stream, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        if (payload.Length <= CopiedPayloadBytes)
+        {
+            var frame = ArrayPool<byte>.Shared.Rent(FrameHeader.Size + payload.Length);
+            try
+            {
+                FrameHeader.Write(frame, (uint)payload.Length, _options.Format);
+                payload.Span.CopyTo(frame.AsSpan(FrameHeader.Size));
+                await stream.WriteAsync(frame.AsMemory(0, FrameHeader.Size + payload.Length), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(frame);
+            }
+        }
+        else
+        {
+            FrameHeader.Write(_header, (uint)payload.Length, _options.Format);
+            await stream.WriteAsync(_header, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(payload, cancellationToken).ConfigureAwait(false);
+        }
+
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void Check(int length, FrameOptions options, string parameterName)

@@ -46,6 +46,22 @@ public class FrameReaderTests
     }
 
     [Test]
+    public async Task Hands_each_payload_in_place_split_over_one_byte_reads_and_then_the_same_end()
+    {
+        await using var reader = FrameReader.FromStream(new OneBytePerReadStream(Frames.Of("{\"é\":\"ü\"}", "<b/>")));
+        var seen = new List<string>();
+
+        var first = await reader.ReadAsync(payload => seen.Add(Encoding.UTF8.GetString(payload)));
+        var second = await reader.ReadAsync(payload => seen.Add(Encoding.UTF8.GetString(payload)));
+        var end = await reader.ReadAsync(_ => Assert.Fail("no payload after the last frame"));
+
+        Assert.That(seen, Is.EqualTo(new[] { "{\"é\":\"ü\"}", "<b/>" }));
+        Assert.That((first.FrameNumber, first.IsFrame, first.Payload.Length), Is.EqualTo((1L, true, 0)), "the payload went to the consumer, not into the result");
+        Assert.That(second.DeclaredLength, Is.EqualTo(4));
+        Assert.That(end.IsEnd);
+    }
+
+    [Test]
     public async Task Reads_several_frames_that_arrive_in_one_read()
     {
         var stream = new ChunkedStream(Frames.Of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));

@@ -21,6 +21,32 @@ public class FrameWriterTests
         Assert.That(stream.ToArray()[4..], Is.EqualTo(payload));
     }
 
+    [TestCase(8 * 1024, 1, Description = "copied behind its header: one write")]
+    [TestCase(8 * 1024 + 1, 2, Description = "large: the header, then the payload as it is")]
+    public async Task Writes_a_stream_frame_as_Encode_gives_it_in_as_few_writes_as_its_size_allows(int size, int writes)
+    {
+        var stream = new CountingStream();
+        var payload = new byte[size];
+        Random.Shared.NextBytes(payload);
+        await using var writer = FrameWriter.ToStream(stream);
+
+        await writer.WriteAsync(payload);
+
+        Assert.That(stream.ToArray(), Is.EqualTo(FrameWriter.Encode(payload)));
+        Assert.That(stream.Writes, Is.EqualTo(writes));
+    }
+
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+
     [Test]
     public async Task Flushes_each_frame_as_it_is_written()
     {
