@@ -6,7 +6,7 @@ using Conformance.Engine.Validation;
 namespace Conformance.Cli.Commands;
 
 /// <summary>
-/// <c>conformance validate --schema NAME [--lines | --framing be32] [--json] FILE…|-</c>: checks captured messages
+/// <c>conformance validate --schema NAME [--lines | --framing be32|le32] [--json] FILE…|-</c>: checks captured messages
 /// against a named schema, each problem with its line or frame, JSON path, keyword and reason. Exit 0 when
 /// every message is valid, 1 when one is not, 2 for a usage error.
 /// </summary>
@@ -16,12 +16,12 @@ internal static class ValidateCommand
     {
         var schema = new Option<string?>("--schema") { Description = "The schema, as <protocol folder>/<schema stem>, e.g. launcher-connector/custom-connector-event (see --list-schemas)." };
         var lines = new Option<bool>("--lines") { Description = "One message per line (NDJSON), read as the launcher-connector pipe is: a BOM, CR, invalid UTF-8 or an over-long line is reported too." };
-        var framing = new Option<string?>("--framing") { Description = "Length-prefixed frames: be32 (4-byte big-endian length, as the Pipe Messaging pipes carry messages)." };
+        var framing = new Option<string?>("--framing") { Description = "Length-prefixed frames: be32 (4-byte big-endian length, JSON or XML, as the Pipe Messaging pipes carry messages) or le32 (4-byte little-endian length, one protobuf control message each, as a DCV extension's standard input and output carry them)." };
         var json = new Option<bool>("--json") { Description = "Write the findings as JSON, for machines." };
         var list = new Option<bool>("--list-schemas") { Description = "List the schemas that can be named, and stop." };
         var root = new Option<string?>("--root") { Description = "Folder holding features/ and schemas/." };
         var files = new Argument<string[]>("files") { Description = "Files to check; - reads standard input.", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("validate", "Validate messages against a named schema: one JSON document per file, one per line with --lines, or a capture of frames with --framing be32.")
+        var command = new Command("validate", "Validate messages against a named schema: one JSON document per file, one per line with --lines, or a capture of frames with --framing be32 or le32.")
         {
             schema, lines, framing, json, list, root, files,
         };
@@ -50,11 +50,12 @@ internal static class ValidateCommand
 
             var selected = Schema(schemas, parse.GetValue(schema));
             var reading = Reading(parse.GetValue(lines), parse.GetValue(framing));
+            CheckFramingFits(selected, reading);
             var paths = parse.GetValue(files) is { Length: > 0 } given ? given : throw new UsageException("Give the files to validate, or - for standard input.");
             var findings = new List<(string File, IReadOnlyList<MessageCheck> Checks)>();
             foreach (var path in paths)
             {
-                findings.Add((path, await CheckAsync(path, selected, reading, cancellation)));
+                findings.Add((path, await CheckAsync(path, selected, schemas.FindXml(ProtocolOf(selected)), reading, cancellation)));
             }
 
             var valid = findings.All(finding => finding.Checks.All(check => check.Valid));
@@ -77,6 +78,7 @@ internal static class ValidateCommand
         Document,
         Lines,
         Frames,
+        ControlFrames,
     }
 
     private static MessageSchema Schema(SchemaSet schemas, string? name)
@@ -103,10 +105,29 @@ internal static class ValidateCommand
         (true, null) => ReadingKind.Lines,
         (false, null) => ReadingKind.Document,
         (false, "be32") => ReadingKind.Frames,
-        (false, var other) => throw new UsageException($"--framing {other} is not a framing this tool reads; it reads be32 (4-byte big-endian length)."),
+        (false, "le32") => ReadingKind.ControlFrames,
+        (false, var other) => throw new UsageException($"--framing {other} is not a framing this tool reads; it reads be32 (4-byte big-endian length) and le32 (4-byte little-endian length)."),
     };
 
-    private static async Task<IReadOnlyList<MessageCheck>> CheckAsync(string path, MessageSchema schema, ReadingKind reading, CancellationToken cancellation)
+    // LE32 frames carry protobuf control messages, which only the DCV control schemas judge; BE32 frames carry JSON or XML,
+    // never control messages. Their canonical JSON, as documents or lines, is judged like any JSON.
+    private static void CheckFramingFits(MessageSchema schema, ReadingKind reading)
+    {
+        var controlSchema = ControlFrameValidator.Judges(schema);
+        if (reading == ReadingKind.ControlFrames && !controlSchema)
+        {
+            throw new UsageException($"--framing le32 reads DCV control messages (protobuf); name dcv-virtual-channels/extension-message or dcv-virtual-channels/dcv-message, not {schema.Name}.");
+        }
+
+        if (reading == ReadingKind.Frames && controlSchema)
+        {
+            throw new UsageException($"{schema.Name} judges DCV control messages, which travel as protobuf in LE32 frames: use --framing le32 (or give their canonical JSON as documents or lines).");
+        }
+    }
+
+    private static string ProtocolOf(MessageSchema schema) => schema.Name.Split('/')[0];
+
+    private static async Task<IReadOnlyList<MessageCheck>> CheckAsync(string path, MessageSchema schema, XmlMessageSchema? xml, ReadingKind reading, CancellationToken cancellation)
     {
         Stream input;
         try
@@ -123,7 +144,8 @@ internal static class ValidateCommand
             return reading switch
             {
                 ReadingKind.Lines => await MessageValidator.LinesAsync(input, schema, cancellationToken: cancellation),
-                ReadingKind.Frames => await MessageValidator.FramesAsync(input, schema, cancellation),
+                ReadingKind.Frames => await MessageValidator.FramesAsync(input, schema, xml, cancellation),
+                ReadingKind.ControlFrames => await ControlFrameValidator.CheckAsync(input, schema, cancellation),
                 _ => await MessageValidator.DocumentAsync(input, schema, cancellation),
             };
         }

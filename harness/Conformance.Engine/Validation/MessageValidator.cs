@@ -40,8 +40,8 @@ internal static class MessageValidator
         return checks;
     }
 
-    /// <summary>One message per BE32 frame, as the Pipe Messaging pipes carry them.</summary>
-    public static async Task<IReadOnlyList<MessageCheck>> FramesAsync(Stream input, MessageSchema schema, CancellationToken cancellationToken = default)
+    /// <summary>One message per BE32 frame, as the Pipe Messaging pipes carry them: JSON judged by <paramref name="schema"/>, XML by the protocol's <paramref name="xml"/> when it has one.</summary>
+    public static async Task<IReadOnlyList<MessageCheck>> FramesAsync(Stream input, MessageSchema schema, XmlMessageSchema? xml = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var checks = new List<MessageCheck>();
@@ -69,9 +69,12 @@ internal static class MessageValidator
                 continue;
             }
 
-            checks.Add(new MessageCheck(where, payload.Kind == PayloadKind.Json
-                ? schema.Validate(payload.Text!)
-                : [new SchemaIssue("$", "payload", "an XML payload: validate XML against the protocol's XSD, not this JSON schema")]));
+            checks.Add(new MessageCheck(where, (payload.Kind, xml) switch
+            {
+                (PayloadKind.Json, _) => schema.Validate(payload.Text!),
+                (_, not null) => xml.Validate(payload.Text!),
+                _ => [new SchemaIssue("$", "payload", "an XML payload, and this protocol's messages have no XML form")],
+            }));
         }
     }
 }

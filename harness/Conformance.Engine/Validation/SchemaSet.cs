@@ -48,6 +48,9 @@ internal sealed class SchemaSet
         return new SchemaSet(schemas, xml);
     }
 
+    /// <summary>The XSD of <paramref name="protocol"/>'s XML messages, or null when its messages have no XML form.</summary>
+    public XmlMessageSchema? FindXml(string protocol) => _xml.GetValueOrDefault(protocol);
+
     /// <summary>The XSD of the messages of <paramref name="protocol"/> (a folder name such as <c>pipe-messaging</c>).</summary>
     /// <exception cref="KeyNotFoundException">That protocol has no XSD.</exception>
     public XmlMessageSchema GetXml(string protocol) =>

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Conformance.Cli;
+using Conformance.Dcv.Wire;
+using Google.Protobuf;
 using Conformance.Protocols.Framing;
 using Conformance.Tests.Support;
 
@@ -106,6 +108,53 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public async Task Decodes_each_LE32_control_frame_and_judges_its_canonical_JSON_until_one_is_not_protobuf()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var le32 = new FrameOptions { Format = FrameFormat.LittleEndian32 };
+            var good = FrameWriter.Encode(new ExtensionMessage { Request = new Request { RequestId = "1", GetDcvInfoRequest = new GetDcvInfoRequest() } }.ToByteArray(), le32);
+            var noRequestId = FrameWriter.Encode(new ExtensionMessage { Request = new Request { GetDcvInfoRequest = new GetDcvInfoRequest() } }.ToByteArray(), le32);
+            var garbage = FrameWriter.Encode([0xFF, 0xFF, 0xFF], le32);
+            await File.WriteAllBytesAsync(file, [.. good, .. noRequestId, .. garbage, .. good]);
+
+            var (code, output, _) = await Validate("--schema", "dcv-virtual-channels/extension-message", "--framing", "le32", "--json", file);
+            var messages = JsonNode.Parse(output)!["files"]![0]!["messages"]!.AsArray();
+
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(messages.Select(message => message!["valid"]!.GetValue<bool>()), Is.EqualTo(new[] { true, false, false }), "an undecodable message ends the capture, as it ends a session");
+            Assert.That(messages[1]!["issues"]![0]!["path"]!.GetValue<string>(), Does.Contain("request"));
+            Assert.That(messages[2]!["issues"]![0]!["keyword"]!.GetValue<string>(), Is.EqualTo("protobuf"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [TestCase("valid", 0)]
+    [TestCase("invalid", 1)]
+    public async Task Judges_an_XML_payload_in_a_BE32_capture_by_the_protocol_s_XSD(string folder, int expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var examples = Directory.GetFiles(Path.Combine(Project.Layout.Root, "schemas", "pipe-messaging", "examples-xml", "handshake", folder), "*.xml").Order(StringComparer.Ordinal);
+            await File.WriteAllBytesAsync(file, examples.SelectMany(example => FrameWriter.Encode(File.ReadAllBytes(example))).ToArray());
+
+            var (code, output, _) = await Validate("--schema", "pipe-messaging/handshake", "--framing", "be32", file);
+
+            Assert.That(code, Is.EqualTo(expected), output);
+            Assert.That(output, Does.Not.Contain("no XML form"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task Lists_the_schemas_it_can_name()
     {
         var (code, output, _) = await Validate("--list-schemas");
@@ -118,6 +167,8 @@ public class ValidateCommandTests
     [TestCase(new[] { "--schema", "launcher-connector/custom-conector-event", "x.json" }, "Did you mean launcher-connector/custom-connector-event?")]
     [TestCase(new[] { "--schema", "launcher-connector/custom-connector-event", "--lines", "--framing", "be32", "x.json" }, "do not go together")]
     [TestCase(new[] { "--schema", "launcher-connector/custom-connector-event", "--framing", "be99", "x.json" }, "--framing be99")]
+    [TestCase(new[] { "--schema", "pipe-messaging/handshake", "--framing", "le32", "x.bin" }, "--framing le32 reads DCV control messages")]
+    [TestCase(new[] { "--schema", "dcv-virtual-channels/dcv-message", "--framing", "be32", "x.bin" }, "use --framing le32")]
     [TestCase(new[] { "--schema", "launcher-connector/custom-connector-event" }, "Give the files to validate")]
     [TestCase(new[] { "--schema", "launcher-connector/custom-connector-event", "/no/such/file.json" }, "Cannot read /no/such/file.json")]
     public async Task Exits_2_on_a_usage_error(string[] args, string message)
