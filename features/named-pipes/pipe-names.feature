@@ -6,10 +6,14 @@ Feature: Pipe names are unique, and fit the platform
   the harness shortens the random part of a name to fit a long temp directory, and refuses, saying why, a
   name that cannot fit.
 
+  Rule: every use gets a name of its own
+
   @req:NP-10
   Scenario: ten thousand names made in a row are all different, even ignoring case
     When the harness makes 10000 pipe names
     Then no two of them are alike, even ignoring case
+
+  Rule: on Unix a name's socket path fits the 107 usable bytes of a socket address
 
   @req:NP-10 @unix
   Scenario Outline: under a temp directory of <length> bytes the harness's names still fit
@@ -35,6 +39,8 @@ Feature: Pipe names are unique, and fit the platform
     When a pipe named with 120 characters is opened
     Then it is refused with a message naming the 107-byte limit
     And no socket file was created for it
+
+  Rule: on Windows a pipe path fits 256 characters, and case does not tell names apart
 
   @req:NP-10 @windows
   Scenario: a name whose pipe path would pass 256 characters is refused
