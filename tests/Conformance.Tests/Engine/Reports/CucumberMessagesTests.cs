@@ -68,6 +68,44 @@ public class CucumberMessagesTests
         }
     }
 
+    [Test]
+    public async Task A_certification_streams_failed_skipped_and_non_strict_steps_and_strict_fails_the_non_strict_ones()
+    {
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        string[] connector = ["--", python, Path.Combine(Project.Layout.Root, "tests", "fixtures", "python", "crashes_mid_line.py")];
+        string[] selection = ["certify", "connector", "--tags", "@req:LC-C02 or @req:LC-C07 or @req:LC-C12"];
+
+        var relaxed = Statuses(await CertifyAndReadAsync([.. selection, "--parallel", "4"], connector));
+        var strict = Statuses(await CertifyAndReadAsync([.. selection, "--parallel", "4", "--strict"], connector));
+
+        Assert.That(relaxed.Statuses, Does.Contain("FAILED").And.Contain("SKIPPED"), "LC-C02 failed; LC-C12 skipped for want of a window");
+        Assert.That(relaxed.Notes, Has.Some.StartsWith("non-strict: "), "a missed SHOULD passes its step, with an attachment saying so");
+        Assert.That(relaxed.Success, Is.False);
+        Assert.That(strict.Notes, Has.None.StartsWith("non-strict: "), "under --strict nothing is merely non-strict");
+        Assert.That(strict.Statuses.Count(status => status == "FAILED"), Is.GreaterThan(relaxed.Statuses.Count(status => status == "FAILED")), "the LC-C07 step fails under --strict");
+    }
+
+    private static async Task<List<JsonObject>> CertifyAndReadAsync(string[] options, string[] command)
+    {
+        var folder = Directory.CreateTempSubdirectory("messages").FullName;
+        try
+        {
+            var code = await ConformanceCommand.RunAsync([.. options, "--root", Project.Layout.Root, "--report", folder, .. command], new StringWriter(), new StringWriter());
+            Assert.That(code, Is.EqualTo(1));
+            return File.ReadAllLines(Path.Combine(folder, "messages.ndjson")).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static (List<string> Statuses, List<string> Notes, bool Success) Statuses(List<JsonObject> envelopes) => (
+        envelopes.Where(envelope => envelope.ContainsKey("testStepFinished")).Select(envelope => envelope["testStepFinished"]!["testStepResult"]!["status"]!.GetValue<string>()).ToList(),
+        envelopes.Where(envelope => envelope.ContainsKey("attachment") && envelope["attachment"]!["mediaType"]!.GetValue<string>() == "text/plain")
+            .Select(envelope => envelope["attachment"]!["body"]!.GetValue<string>()).ToList(),
+        envelopes[^1]["testRunFinished"]!["success"]!.GetValue<bool>());
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
