@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Conformance.Processes;
 
 namespace Conformance.ProcessHost;
@@ -33,7 +34,7 @@ internal static class HostSession
         }
         catch (Exception exception) when (exception is Win32Exception or InvalidOperationException or PlatformNotSupportedException)
         {
-            await control.SendAsync($"{ProcessHostProtocol.Failed} {exception.Message}");
+            await control.SendAsync($"{ProcessHostProtocol.Failed} {Reason(exception)}");
             return 1;
         }
 
@@ -63,6 +64,12 @@ internal static class HostSession
 
         return 0;
     }
+
+    // The host runs without resource strings (it starts faster), so an exception's own message is a bare resource
+    // key; the operating system's words for the error say what went wrong ("Exec format error").
+    private static string Reason(Exception exception) => exception is Win32Exception { NativeErrorCode: not 0 } win32
+        ? Marshal.GetPInvokeErrorMessage(win32.NativeErrorCode)
+        : exception.Message;
 
     private static Process Start(string[] command)
     {

@@ -61,7 +61,7 @@ internal sealed record RunResult(
 
                 if (Unchecked is { Count: > 0 } unverified)
                 {
-                    parts.Add($"unchecked MUST: {string.Join(", ", unverified.Select(requirement => $"{requirement.Requirement.Id} ({requirement.Reason})"))}");
+                    parts.Add($"unchecked MUST: {string.Join("; ", unverified.GroupBy(requirement => requirement.Reason).Select(group => $"{string.Join(", ", group.Select(requirement => requirement.Requirement.Id))} ({group.Key})"))}");
                 }
 
                 if (undefined > 0)

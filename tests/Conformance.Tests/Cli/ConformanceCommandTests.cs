@@ -194,4 +194,28 @@ public class ConformanceCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "an executable file that is not a program is a Unix notion")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_connector_the_system_cannot_run_fails_LC_C01_at_once_in_the_system_s_own_words()
+    {
+        var folder = Directory.CreateTempSubdirectory("unrunnable").FullName;
+        try
+        {
+            var connector = Path.Combine(folder, "connector");
+            await File.WriteAllBytesAsync(connector, [0x00, 0x01, 0x02, 0x03]);
+            File.SetUnixFileMode(connector, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var (code, output, _) = await Run("certify", "connector", "--report", Path.Combine(folder, "report"), "--", connector);
+
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(output, Does.Contain("failed: LC-C01").And.Contain("Exec format error"));
+            Assert.That(output, Does.Not.Contain("ErrorStartingProcess"), "the reason in words, not a resource key");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
