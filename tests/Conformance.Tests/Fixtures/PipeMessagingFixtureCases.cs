@@ -36,6 +36,9 @@ internal static class PipeMessagingFixtureCases
         Python("a Python service that dies on a hostile length", "event-pipe-service", "pm_event_service", "dies-on-hostile-length", "PM-F02 failed"),
         Python("a Python service that will not emit events on request", "event-pipe-service", "pm_event_service", "refuses-emit-event",
             "PM-E06 skipped", "PM-E07 skipped", "PM-E08 skipped", "PM-E09 skipped", "PM-E10 skipped"),
+        Python("a Python service that answers a Handshake from any sender", "event-pipe-service", "pm_event_service", "answers-any-handshake", "PM-F03 failed"),
+        Python("a Python service that expects a whole frame in one read", "event-pipe-service", "pm_event_service", "expects-whole-reads", "PM-F04 failed"),
+        Python("a Python service that greets a second client while the first is connected", "event-pipe-service", "pm_event_service", "greets-a-second-client", "PM-E01 failed"),
 
         Reference("event-pipe-client"),
         Dotnet("a conformant C# event-pipe client", "event-pipe-client", "conformant"),
@@ -51,11 +54,14 @@ internal static class PipeMessagingFixtureCases
         Dotnet("a C# server that takes two requests on one connection", "command-pipe-server", "takes-two-requests", "PM-C01 failed"),
         Dotnet("a C# server that drops waiting clients", "command-pipe-server", "drops-waiting-clients", "PM-C02 failed"),
         Dotnet("a C# server that never disconnects a silent client", "command-pipe-server", "never-disconnects-silent-clients", "PM-C03 failed"),
+        Dotnet("a C# server that ends its frames with a newline", "command-pipe-server", "ends-frames-with-a-newline", "PM-F01 failed"),
+        Python("a Python server that passes over zero-length frames", "command-pipe-server", "pm_command_server", "skips-empty-frames", "PM-F06 failed"),
 
         Reference("command-pipe-client"),
         Dotnet("a conformant C# command-pipe client", "command-pipe-client", "conformant"),
         Python("a conformant Python command-pipe client", "command-pipe-client", "pm_command_client", null),
         Dotnet("a C# client that gives up on a slow answer", "command-pipe-client", "gives-up-after-2-seconds", "PM-C04 non-strict"),
+        Dotnet("a C# client that takes an answer the end of the stream cut short", "command-pipe-client", "takes-a-cut-off-answer", "PM-F05 failed"),
     ];
 
     /// <summary>Each requirement of <paramref name="role"/> with its expected outcome: "passed" unless <paramref name="judged"/> ("PM-E03 failed") says otherwise.</summary>
