@@ -43,4 +43,36 @@ public class FixturesReadmeTests
             Assert.That(File.Exists(Path.Combine(Project.Layout.Root, "tests", "fixtures", file)), file);
         }
     }
+
+    // The rows of the Pipe Messaging table, keyed by the fixture as the README names it: "pm_event_service.py no-checks".
+    private static Dictionary<string, string[]> PipeMessagingRows() =>
+        File.ReadAllLines(Path.Combine(Project.Layout.Root, "tests", "fixtures", "README.md"))
+            .SkipWhile(line => !line.StartsWith("## Pipe Messaging", StringComparison.Ordinal))
+            .Skip(1)
+            .TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1].Trim('`'));
+
+    // How the README names a case: the assembly or script, then its arguments.
+    private static string Listed(PipeMessagingFixtureCase fixture) =>
+        fixture.Command[0] == "dotnet"
+            ? string.Join(' ', [Path.GetFileNameWithoutExtension(fixture.Command[1]), .. fixture.Command[2..]])
+            : string.Join(' ', [Path.GetFileName(fixture.Command[1]), .. fixture.Command[2..]]);
+
+    [Test]
+    public void Lists_every_pipe_messaging_fixture_with_its_role_and_the_verdict_the_tests_expect()
+    {
+        var rows = PipeMessagingRows();
+        foreach (var fixture in PipeMessagingFixtureCases.All)
+        {
+            var listed = Listed(fixture);
+            Assert.That(rows.TryGetValue(listed, out var cells), $"{listed} is not in the README");
+            Assert.That(cells![2], Is.EqualTo(fixture.Command[0] == "dotnet" ? "C#" : "Python"), listed);
+            Assert.That(cells[3], Is.EqualTo(fixture.Role), listed);
+            Assert.That(cells[5], Is.EqualTo(fixture.Expected), listed);
+        }
+
+        Assert.That(rows.Keys.Except(PipeMessagingFixtureCases.All.Select(Listed)), Is.Empty, "listed but not certified");
+    }
 }
