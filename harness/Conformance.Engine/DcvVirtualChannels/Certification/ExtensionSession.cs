@@ -57,6 +57,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
         ExtensionProcess? extension = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var echoes = new List<Task>();
+        var exitedBeforeClose = false;
         try
         {
             var manifest = Path.Combine(folder, "extension.json");
@@ -86,10 +87,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
 
             recording.Transcript.RegisterProcessId(extension.Process.ProcessId);
             await WatchAsync(broker, remote, extension, echoes, stop.Token).ConfigureAwait(false);
-            if (extension.Process.Exited.IsCompleted)
-            {
-                ExitedOnItsOwn = await extension.Process.Exited.ConfigureAwait(false);
-            }
+            exitedBeforeClose = extension.Process.Exited.IsCompleted;
         }
         finally
         {
@@ -110,6 +108,12 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
             await Task.WhenAll(echoes).WaitAsync(ControlParty.Bound, CancellationToken.None).ConfigureAwait(false);
             if (extension is not null)
             {
+                // An exit the broker caused (it ends an extension that breaks the framing) is not the extension's own.
+                if (exitedBeforeClose && !extension.Process.EndedByHarness)
+                {
+                    ExitedOnItsOwn = await extension.Process.Exited.ConfigureAwait(false);
+                }
+
                 var error = extension.Process.StandardError;
                 await error.Completion.WaitAsync(ControlParty.Bound, CancellationToken.None).ConfigureAwait(false);
                 StandardError = (error.TotalBytes, error.Text.Length > 300 ? error.Text[..300] + "…" : error.Text);
