@@ -29,9 +29,10 @@ Feature: Virtual channels between an extension and the remote party
     Then the setup was answered ERROR_INVALID_VIRTUAL_CHANNEL_NAMESPACE_IN_MANIFEST
 
     Examples:
-      | namespace |
-      | dcv       |
-      | DCV       |
+      | namespace | written       |
+      | dcv       | in lower case |
+      | DCV       | in upper case |
+      | Dcv       | in mixed case |
 
   @req:VC-08 @interpretation
   Scenario: a channel joins parties of the same namespace only

@@ -121,6 +121,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
 
             Journal = broker.Journal.Entries;
             Directory.Delete(folder, recursive: true);
+            SessionTranscript.Write(recording, this, extension?.Process.EndedByHarness ?? false);
             Took = clock.Elapsed;
             if (Missing is null && !OfExtension.OfType<ControlMessageReceived>().Any())
             {

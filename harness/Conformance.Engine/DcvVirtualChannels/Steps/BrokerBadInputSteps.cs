@@ -29,6 +29,7 @@ internal sealed class BrokerBadInputSteps(BrokerScene scene, ScenarioContext con
             _ => (new byte[] { 3, 0, 0, 0, 0xFF, 0xFF, 0xFF }, false),
         };
         var sender = scene.Party(party);
+        BrokerTranscript.Add(context, "bad-input", ("party", party), ("input", input), ("bytes", bytes.Length));
         _sent.Restart();
         await sender.WriteRawAsync(bytes).ConfigureAwait(false);
         if (thenEnd)
@@ -55,6 +56,7 @@ internal sealed class BrokerBadInputSteps(BrokerScene scene, ScenarioContext con
         }
 
         var took = _sent.Elapsed;
+        BrokerTranscript.Add(context, "session-ended", ("party", party), ("reason", end.Reason.ToString()));
         context.Note($"The broker: {end.Description}");
         context.Expect(took <= Promptly, $"the session ended within {Promptly.TotalSeconds:0} s", () => $"{took.TotalSeconds:0.000} s");
         context.Expect(end.Reason == SessionEndReason.MalformedFrame, "ended for a malformed frame", () => end.Reason.ToString());
@@ -75,6 +77,7 @@ internal sealed class BrokerBadInputSteps(BrokerScene scene, ScenarioContext con
         context.Expect(atExtension == "and here", "the extension read \"and here\"", () => atExtension ?? "nothing");
         var (_, response) = await scene.Party(BrokerScene.Extension).RequestAsync(request => request.GetDcvInfoRequest = new GetDcvInfoRequest()).ConfigureAwait(false);
         context.Expect(response?.Status == Status.Success, "GetDcvInfo still answered SUCCESS", () => response?.Status.ToString() ?? "no response");
+        BrokerTranscript.Add(context, "still-serving", ("channel", channel), ("remoteRead", atRemote), ("extensionRead", atExtension), ("getDcvInfo", response?.Status.ToString()));
     }
 
     [When("the extension sends a request a byte at a time, then three requests in one write")]
@@ -99,6 +102,7 @@ internal sealed class BrokerBadInputSteps(BrokerScene scene, ScenarioContext con
             received.Where(message => message.Response is { } response && expected.Contains(response.RequestId)).Select(message => message.Response.RequestId).ToList();
         await party.WaitUntilAsync(received => Answered(received).Count >= expected.Length, ControlParty.Bound).ConfigureAwait(false);
         var answered = Answered(party.Received);
+        BrokerTranscript.Add(context, "answered", ("requestIds", new System.Text.Json.Nodes.JsonArray([.. answered.Select(id => (System.Text.Json.Nodes.JsonNode?)id)])));
         context.Expect(answered.SequenceEqual(expected), string.Join(", ", expected), () => answered.Count == 0 ? "none" : string.Join(", ", answered));
     }
 

@@ -30,7 +30,11 @@ internal sealed class BrokerPartySteps(BrokerScene scene, ScenarioContext contex
     public void TheRemoteParty(string @namespace) => scene.Attach(BrokerScene.Remote, @namespace);
 
     [Given("the channel \"([^\"]+)\" is established between the extension and the remote party")]
-    public Task Established(string channel) => scene.EstablishAsync(channel);
+    public async Task Established(string channel)
+    {
+        await scene.EstablishAsync(channel).ConfigureAwait(false);
+        BrokerTranscript.Add(context, "channel-established", ("channel", channel), ("parties", new System.Text.Json.Nodes.JsonArray(BrokerScene.Extension, BrokerScene.Remote)));
+    }
 
     [When("the extension sends one request of every kind")]
     public async Task EveryKind()
@@ -51,7 +55,7 @@ internal sealed class BrokerPartySteps(BrokerScene scene, ScenarioContext contex
         foreach (var fill in fills)
         {
             var (request, response) = await party.RequestAsync(fill).ConfigureAwait(false);
-            _exchanges.Add((BrokerScene.Extension, request, response));
+            Exchanged(BrokerScene.Extension, request, response);
         }
     }
 
@@ -67,7 +71,7 @@ internal sealed class BrokerPartySteps(BrokerScene scene, ScenarioContext contex
         })
         {
             var (request, response) = await party.RequestAsync(fill).ConfigureAwait(false);
-            _exchanges.Add((BrokerScene.Extension, request, response));
+            Exchanged(BrokerScene.Extension, request, response);
         }
     }
 
@@ -100,7 +104,7 @@ internal sealed class BrokerPartySteps(BrokerScene scene, ScenarioContext contex
     {
         var (request, response) = await scene.Party(BrokerScene.Extension).RequestAsync(
             request => request.CloseVirtualChannelRequest = new CloseVirtualChannelRequest { VirtualChannelName = channel }).ConfigureAwait(false);
-        _exchanges.Add((BrokerScene.Extension, request, response));
+        Exchanged(BrokerScene.Extension, request, response);
     }
 
     [Then("every response carried its request's id and a status other than NONE")]
@@ -179,6 +183,7 @@ internal sealed class BrokerPartySteps(BrokerScene scene, ScenarioContext contex
     public async Task ClosedEvent(string channel)
     {
         var @event = await scene.Party(BrokerScene.Remote).NextEventAsync(ControlParty.Bound).ConfigureAwait(false);
+        BrokerTranscript.Add(context, "event", ("party", BrokerScene.Remote), ("event", @event?.EventCase.ToString() ?? "none"));
         context.Expect(@event?.VirtualChannelClosedEvent?.VirtualChannelName == channel, $"VirtualChannelClosedEvent for \"{channel}\"",
             () => @event is null ? $"no event within {ControlParty.Bound.TotalSeconds:0} s" : @event.ToString());
     }
@@ -187,8 +192,18 @@ internal sealed class BrokerPartySteps(BrokerScene scene, ScenarioContext contex
     {
         var response = await scene.SetupAsync(party, channel, processId).ConfigureAwait(false);
         var request = new Request { SetupVirtualChannelRequest = new SetupVirtualChannelRequest { VirtualChannelName = channel, RelayClientProcessId = processId ?? Environment.ProcessId } };
-        _exchanges.Add((party, request, response));
+        Exchanged(party, request, response);
     }
+
+    private void Exchanged(string party, Request request, Response? response)
+    {
+        _exchanges.Add((party, request, response));
+        BrokerTranscript.Add(context, "request", ("party", party), ("request", Describe(request)), ("channel", Channel(request)),
+            ("status", response?.Status.ToString() ?? "no response"), ("response", response?.ResponseCase.ToString()));
+    }
+
+    private static string? Channel(Request request) =>
+        request.SetupVirtualChannelRequest?.VirtualChannelName ?? request.CloseVirtualChannelRequest?.VirtualChannelName;
 
     private Response? Last(Func<Request, bool> match) => _exchanges.LastOrDefault(exchange => match(exchange.Request)).Response;
 

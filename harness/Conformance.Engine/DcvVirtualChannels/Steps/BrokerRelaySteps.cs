@@ -41,6 +41,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
     {
         Mark();
         _opened = await scene.ConnectAsync(BrokerScene.Extension, channel).ConfigureAwait(false);
+        BrokerTranscript.Add(context, "relay-opened", ("party", BrokerScene.Extension), ("channel", channel), ("by", "the harness's process"), ("sent", "the right token"));
     }
 
     [When("the extension's relay of \"([^\"]+)\" is opened and sent (.+)")]
@@ -58,6 +59,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
             _ => throw new ArgumentOutOfRangeException(nameof(what), what, "not an input this step knows"),
         };
         Mark();
+        BrokerTranscript.Add(context, "relay-opened", ("party", BrokerScene.Extension), ("channel", channel), ("sent", what));
         var scheduled = WatchForTimer();
         _opened = await scene.ConnectAsync(BrokerScene.Extension, channel, bytes).ConfigureAwait(false);
         if (thenEnd)
@@ -82,7 +84,11 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
     }
 
     [When("(\\d+) ms pass(?:es)? on the broker's clock")]
-    public Task Pass(int milliseconds) => scene.AdvanceAsync(TimeSpan.FromMilliseconds(milliseconds));
+    public async Task Pass(int milliseconds)
+    {
+        await scene.AdvanceAsync(TimeSpan.FromMilliseconds(milliseconds)).ConfigureAwait(false);
+        BrokerTranscript.Add(context, "clock-advanced", ("milliseconds", milliseconds));
+    }
 
     [Then("the broker refused it as (\\w+), sending no byte")]
     public async Task Refused(string refusal)
@@ -96,6 +102,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
 
         context.Expect(!verdict.Admitted && verdict.Refusal.ToString() == refusal, $"refused as {refusal}", () => verdict.Admitted ? "admitted" : $"refused as {verdict.Refusal}: {verdict.Description}");
         context.Note($"The broker: {verdict.Description}");
+        BrokerTranscript.Add(context, "relay-judged", ("party", BrokerScene.Extension), ("refusal", verdict.Refusal?.ToString() ?? "admitted"));
         if (_opened is not null && !Ended(_opened))
         {
             var received = await ReadAfterRefusalAsync(_opened).ConfigureAwait(false);
@@ -107,6 +114,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
     public async Task NotYetJudged()
     {
         var verdict = await JudgedAsync(TimeSpan.Zero).ConfigureAwait(false);
+        BrokerTranscript.Add(context, "relay-judged", ("party", BrokerScene.Extension), ("refusal", verdict?.Refusal?.ToString() ?? (verdict is null ? "not yet" : "admitted")));
         context.Expect(verdict is null, "no verdict before the deadline", () => $"{verdict!.Refusal}: {verdict.Description}");
     }
 
@@ -116,6 +124,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
         foreach (var party in scene.Parties)
         {
             var @event = await party.NextEventAsync(TimeSpan.FromMilliseconds(milliseconds)).ConfigureAwait(false);
+            BrokerTranscript.Add(context, "waited-for-events", ("party", party.Name), ("milliseconds", milliseconds), ("event", @event?.EventCase.ToString() ?? "none"));
             context.Expect(@event?.VirtualChannelReadyEvent is null, $"no ready event to {party.Name}", () => $"{party.Name} got {@event}");
         }
     }
@@ -128,6 +137,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
             var party = scene.Party(name);
             var ready = await party.WaitUntilAsync(received => received.Any(message => message.Event?.VirtualChannelReadyEvent?.VirtualChannelName == channel), ControlParty.Bound).ConfigureAwait(false);
             context.Expect(ready, $"a ready event for \"{channel}\" to {name}", () => $"none within {ControlParty.Bound.TotalSeconds:0} s");
+            BrokerTranscript.Add(context, "event", ("party", name), ("event", ready ? "VirtualChannelReadyEvent" : "none"), ("channel", channel));
             var received = party.Received;
             var readyAt = IndexOf(received, message => message.Event?.VirtualChannelReadyEvent?.VirtualChannelName == channel);
             var setupAt = LastIndexOf(received, message => message.Response?.SetupVirtualChannelResponse?.VirtualChannelName == channel);
@@ -150,6 +160,7 @@ internal sealed class BrokerRelaySteps(BrokerScene scene, ScenarioContext contex
         await Task.WhenAll(WriteInPiecesAsync(extension, fromExtension), WriteInPiecesAsync(remote, fromRemote)).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         var read = await reading.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         _crossed = (fromExtension, fromRemote, read[0], read[1]);
+        BrokerTranscript.Add(context, "bytes-crossed", ("channel", "echo"), ("extensionWrote", ChannelBytes), ("remoteRead", read[0].Length), ("remoteWrote", ChannelBytes), ("extensionRead", read[1].Length));
     }
 
     [Then("each party read exactly the other's bytes, in order")]
