@@ -1,4 +1,4 @@
-@role:dcv-broker
+@role:dcv-broker @in-process
 Feature: Malformed control frames and hostile readers
   A party that breaks the framing loses its session at once, with the frame and the fault named; the broker
   tears its channels down, tells the other parties, and goes on serving everyone else.

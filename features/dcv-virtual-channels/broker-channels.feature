@@ -1,4 +1,4 @@
-@role:dcv-broker
+@role:dcv-broker @in-process
 Feature: Virtual channels between an extension and the remote party
   A channel joins one party of each side under the same namespace and name. The harness plays both parties in
   process against the reference broker and opens their relays from its own process, which each setup names.

@@ -1,4 +1,4 @@
-@role:dcv-broker
+@role:dcv-broker @in-process
 Feature: Who may open a relay, and with which token
   Each setup names the process that will open the relay and gets a token of its own. The broker checks the
   connecting process before reading a byte, then reads the token, raw, as the first bytes. A refused

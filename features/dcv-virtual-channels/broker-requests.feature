@@ -1,4 +1,4 @@
-@role:dcv-broker
+@role:dcv-broker @in-process
 Feature: The reference broker answers an extension's requests
   The harness attaches an extension to the reference broker in process, over a pair of in-memory pipes, and
   plays it byte for byte: each request goes as a 4-byte little-endian length and one ExtensionMessage.
