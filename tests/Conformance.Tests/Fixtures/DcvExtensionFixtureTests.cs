@@ -40,6 +40,10 @@ public class DcvExtensionFixtureTests
         yield return Case("a C# extension that crashes when its fifth channel is refused", Dotnet("crashes-on-refusal"), "VC-13 non-strict");
         yield return Case("a Python extension whose relays a child process opens", PythonFixture("relay-from-a-child"), "VC-15 failed");
         yield return Case("a Python extension that floods its control channel", PythonFixture("floods-stdout"), "VC-01 failed");
+        yield return Case("a Python extension that writes half a frame and exits", PythonFixture("truncates-a-frame"), "VC-01 failed");
+        yield return Case("a Python extension that writes a length over the limit", PythonFixture("writes-a-huge-length"), "VC-01 failed");
+        yield return Case("a Python extension that writes a length with its top bit set", PythonFixture("writes-a-top-bit-length"), "VC-01 failed");
+        yield return Case("a Python extension that reads on past a malformed frame from DCV", PythonFixture("ignores-malformed-frames"), "VC-01 failed");
     }
 
     [TestCaseSource(nameof(Fixtures))]

@@ -21,6 +21,19 @@ internal static class ExtensionJudges
         }
     }
 
+    /// <summary>How soon an extension must end its session after a malformed frame from DCV.</summary>
+    public static readonly TimeSpan Promptly = TimeSpan.FromSeconds(2);
+
+    /// <summary>VC-01, the extension as receiver: a malformed frame from DCV ends its session promptly (it exits).</summary>
+    public static IEnumerable<Violation> EndsOnMalformedFrame(MalformedFrameSession session)
+    {
+        if (session.ExitedAfter is not { } after || after > Promptly)
+        {
+            yield return new Violation("VC-01", $"after a length header with its top bit set from DCV, the extension ends its session within {Promptly.TotalSeconds:0} s",
+                session.ExitedAfter is { } late ? $"it exited {late.TotalSeconds:0.000} s later" : $"it was still running {session.Target.Exit.TotalSeconds:0.#} s later");
+        }
+    }
+
     /// <summary>VC-04: each relay it set up opened, the token first and whole, and nothing more until the ready event.</summary>
     public static IEnumerable<Violation> TokenFirst(ExtensionSession session)
     {

@@ -21,7 +21,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
     public const int PieceBytes = 3;
 
     /// <summary>How long the remote party waits for the extension's next setup before it sets up those made so far.</summary>
-    private static readonly TimeSpan HoldBack = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan HoldBack = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
     public Recording Recording => recording;
@@ -88,6 +88,11 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
             recording.Transcript.RegisterProcessId(extension.Process.ProcessId);
             await WatchAsync(broker, remote, extension, echoes, stop.Token).ConfigureAwait(false);
             exitedBeforeClose = extension.Process.Exited.IsCompleted;
+            if (exitedBeforeClose)
+            {
+                // What it wrote last is read to its end first, so that a frame it cut off by exiting is seen as that (VC-01).
+                await Task.WhenAny(extension.Session.Ended, Task.Delay(ControlParty.Bound, CancellationToken.None)).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -120,6 +125,10 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
             }
 
             Journal = broker.Journal.Entries;
+            foreach (var ended in OfExtension.OfType<SessionEnded>())
+            {
+                recording.Note($"The broker ended the extension's control session: {ended.End.Description}");
+            }
             Directory.Delete(folder, recursive: true);
             SessionTranscript.Write(recording, this, extension?.Process.EndedByHarness ?? false);
             Took = clock.Elapsed;
@@ -140,6 +149,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
         var seen = new HashSet<DcvBrokerJournalEntry>(ReferenceEqualityComparer.Instance);
         var held = new List<string>();
         var decided = 0;
+        var released = false;
         var deadline = Stopwatch.StartNew();
         void Release()
         {
@@ -162,12 +172,14 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
             {
                 if (held.Count > 0)
                 {
-                    decided = int.MaxValue;
+                    released = true;
                     Release();
                     continue;
                 }
 
-                if (SettledOnEveryChannel(broker.Journal.Entries))
+                // Quiet ends the session only once the extension made the setups it was asked for and each settled:
+                // a slow start on a loaded machine is not taken for the end of its work.
+                if (decided >= target.Channels && SettledOnEveryChannel(broker.Journal.Entries))
                 {
                     return;
                 }
@@ -179,7 +191,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
             {
                 if (seen.Add(entry) && entry is SetupDecided setup && setup.Party == target.Name)
                 {
-                    decided = decided == int.MaxValue ? decided : decided + 1;
+                    decided++;
                     if (setup.Decision.IsSuccess)
                     {
                         held.Add(setup.Channel);
@@ -187,9 +199,9 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
                 }
             }
 
-            if (decided >= target.Channels)
+            if (decided >= target.Channels || released)
             {
-                decided = int.MaxValue;
+                released = true;
                 Release();
             }
         }

@@ -11,6 +11,12 @@ internal sealed class ExtensionSteps(ExtensionScenario scenario, ScenarioContext
     [When("the harness, as DCV and the remote party, runs a session with the extension under test")]
     public Task Session() => scenario.RecordAsync();
 
+    [When("the harness answers the extension's first request with a length header whose top bit is set")]
+    public Task Malformed() => scenario.RecordMalformedAsync();
+
+    [Then("the extension ended its session within 2 s of it")]
+    public void EndsOnMalformedFrame() => context.Report(ExtensionJudges.EndsOnMalformedFrame(scenario.Malformed));
+
     [Then("every control frame the extension wrote was one whole ExtensionMessage carrying a request")]
     public void Frames() => context.Report(ExtensionJudges.Frames(scenario.Session));
 
