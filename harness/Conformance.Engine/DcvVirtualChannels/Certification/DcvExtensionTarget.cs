@@ -27,7 +27,7 @@ internal sealed record DcvExtensionTarget
     public int Channels { get; init; } = 5;
 
     /// <summary>The longest the harness watches one session.</summary>
-    public TimeSpan Session { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Session { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long nothing may happen before the session is taken as over.</summary>
     public TimeSpan Quiet { get; init; } = TimeSpan.FromSeconds(1.5);

@@ -17,11 +17,11 @@ namespace Conformance.Engine.DcvVirtualChannels.Certification;
 /// </summary>
 internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget target) : IRecorded
 {
-    /// <summary>Pieces of this many bytes, a millisecond apart, carry every frame to the extension (VC-16).</summary>
+    /// <summary>Every frame to the extension goes in three pieces, two milliseconds apart, the first this long (VC-16).</summary>
     public const int PieceBytes = 3;
 
     /// <summary>How long the remote party waits for the extension's next setup before it sets up those made so far.</summary>
-    private static readonly TimeSpan HoldBack = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HoldBack = TimeSpan.FromSeconds(3);
 
     /// <inheritdoc />
     public Recording Recording => recording;
@@ -76,7 +76,7 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
             {
                 extension = await broker.StartExtensionAsync(
                     new ExtensionLaunch(manifest, GetDcvInfoResponse.Types.DcvRole.Server, target.Command, environment, target.WorkingDirectory,
-                        input => new PieceByPieceStream(input, PieceBytes, TimeSpan.FromMilliseconds(1))),
+                        input => new PieceByPieceStream(input, PieceBytes, TimeSpan.FromMilliseconds(2))),
                     cancellation).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is Processes.ProcessStartException or IOException or System.ComponentModel.Win32Exception)

@@ -25,7 +25,7 @@ internal sealed class MalformedFrameSession(Recording recording, DcvExtensionTar
     /// <summary>Why there was nothing to judge: it could not be started, or sent no request.</summary>
     public string? Missing { get; private set; }
 
-    /// <summary>How long after the bad header the extension exited; null when it had not within the exit deadline.</summary>
+    /// <summary>How long after the bad header the extension exited; null when it had not 2 s past the exit deadline.</summary>
     public TimeSpan? ExitedAfter { get; private set; }
 
     /// <summary>Its exit code, when it exited.</summary>
@@ -84,7 +84,8 @@ internal sealed class MalformedFrameSession(Recording recording, DcvExtensionTar
             recording.Transcript.Add("malformed-frame-sent", new JsonObject { ["header"] = "0x80000010" });
             try
             {
-                ExitCode = await process.Exited.WaitAsync(target.Exit, cancellation).ConfigureAwait(false);
+                // Measured past the deadline, so that a late exit is reported with its time.
+                ExitCode = await process.Exited.WaitAsync(target.Exit + TimeSpan.FromSeconds(2), cancellation).ConfigureAwait(false);
                 ExitedAfter = clock.Elapsed;
             }
             catch (TimeoutException)

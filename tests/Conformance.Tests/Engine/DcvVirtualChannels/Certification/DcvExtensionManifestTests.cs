@@ -17,7 +17,7 @@ public class DcvExtensionManifestTests
         Assert.That(target.Command, Is.EqualTo(new[] { "/bin/true" }));
         Assert.That(target.Namespace, Is.EqualTo("conformance"));
         Assert.That(target.Channels, Is.EqualTo(5));
-        Assert.That(target.Session, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That(target.Session, Is.EqualTo(TimeSpan.FromSeconds(15)));
         Assert.That(target.Exit, Is.EqualTo(TimeSpan.FromSeconds(5)));
     }
 
