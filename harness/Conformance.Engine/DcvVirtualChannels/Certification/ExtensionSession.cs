@@ -97,18 +97,14 @@ internal sealed class ExtensionSession(Recording recording, DcvExtensionTarget t
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            var steps = new List<Func<ValueTask>>();
-            if (extension is not null)
-            {
-                steps.Add(extension.DisposeAsync);
-            }
-
+            // The broker ends the extension it started (its control channel closed, the exit deadline, then its tree),
+            // then every session; the remote party lets go of its pipes last.
+            var steps = new List<Func<ValueTask>> { broker.DisposeAsync };
             if (remote is not null)
             {
                 steps.Add(remote.DisposeAsync);
             }
 
-            steps.Add(broker.DisposeAsync);
             await Cleanup.RunAllAsync([.. steps]).ConfigureAwait(false);
             await Task.WhenAll(echoes).WaitAsync(ControlParty.Bound, CancellationToken.None).ConfigureAwait(false);
             if (extension is not null)
