@@ -59,3 +59,12 @@ Feature: Who may open a relay, and with which token
     When the extension sets up the channel "echo" again, naming another process
     And the harness's own process opens the extension's relay of "echo" with the right token
     Then the broker refused it as WrongProcess, sending no byte
+
+  @req:VC-16
+  Scenario: the token is read raw: the same bytes framed like a control message are refused
+    Given the remote party set up the channel "echo" and opened its relay
+    And the extension set up the channel "echo"
+    When the extension's relay of "echo" is opened and sent the token framed with an LE32 length
+    Then the broker refused it as WrongToken, sending no byte
+    When the extension opens its relay of "echo" again with the right token
+    Then both got a ready event for "echo", each after its own setup response
