@@ -3,12 +3,11 @@ Feature: A DCV extension, run under the harness as DCV and the remote party
   The extension under test is started as DCV starts one: from a DCV manifest the harness writes (its name and
   namespace from the certification manifest), its control channel on standard input and output. The harness
   answers its requests as the reference broker does, handing every frame over in three pieces (its first three
-  bytes, then the rest in two halves); it asks
-  for five channels through CONFORMANCE_DCV_CHANNELS, so the fifth is refused; it sets up each channel from a
-  remote party of its own, opens that end's relay, and echoes whatever the extension sends. It watches until the
-  extension has made those setups and is quiet with every channel ready or gone, or exits, or 15 s have passed,
-  then closes the control
-  channel; the extension is ended with everything it started if it has not exited 5 s later.
+  bytes, then the rest in two halves); it asks for five channels through CONFORMANCE_DCV_CHANNELS, so the fifth
+  is refused; it sets up each channel from a remote party of its own, opens that end's relay, and echoes
+  whatever the extension sends. It watches until the extension has made those setups and is quiet with every
+  channel ready or gone, or exits, or 15 s have passed, then closes the control channel; the extension is ended
+  with everything it started if it has not exited 5 s later.
 
   Background:
     When the harness, as DCV and the remote party, runs a session with the extension under test
