@@ -1,3 +1,4 @@
+using Conformance.Engine.DcvVirtualChannels;
 using Conformance.Engine.LauncherConnector;
 using Conformance.Engine.Modules;
 using Conformance.Engine.NamedPipes;
@@ -14,6 +15,7 @@ internal static class ProtocolModules
         new LauncherConnectorModule(),
         new NamedPipesModule(),
         new PipeMessagingModule(),
+        new DcvVirtualChannelsModule(),
     ];
 
     /// <summary>Every role an external executable can be certified as, across the protocols.</summary>

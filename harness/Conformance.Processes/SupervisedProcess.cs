@@ -17,6 +17,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
     private static readonly TimeSpan HostReportBound = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan EndBound = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ForwardGrace = TimeSpan.FromMilliseconds(250);
     private readonly Process _host;
     private readonly HostControl _control;
     private readonly Dictionary<(int, ulong), TimeSpan> _cpuByProcess = [];
@@ -223,7 +224,21 @@ public sealed class SupervisedProcess : IAsyncDisposable
             await EndHostAsync(_host).ConfigureAwait(false);
         }
 
-        // Whoever reads the channel may have stopped: drain the rest without waiting for it.
+        // What the process wrote before it ended still reaches the channel's reader if that reader keeps up for a
+        // moment (a DCV extension's last frame, cut off by its exit, is judged as such); whoever has stopped reading
+        // is not waited for beyond that: the rest is drained without it.
+        if (StandardOutputChannel is not null)
+        {
+            try
+            {
+                await StandardOutput.Completion.WaitAsync(ForwardGrace).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The reader is not keeping up: stop forwarding below.
+            }
+        }
+
         StandardOutput.StopForwarding();
         try
         {

@@ -28,10 +28,10 @@ public sealed partial class DcvBroker
                 ? [Path.GetFullPath(Path.Combine(folder, path))]
                 : throw new ArgumentException($"The manifest {manifestPath} names no path, and no command was given.", nameof(launch));
         var process = await SupervisedProcess.StartAsync(
-            new ProcessLaunch(command, folder, launch.Environment ?? new Dictionary<string, string?>(), StandardOutputIsChannel: true),
+            new ProcessLaunch(command, launch.WorkingDirectory ?? folder, launch.Environment ?? new Dictionary<string, string?>(), StandardOutputIsChannel: true),
             cancellationToken).ConfigureAwait(false);
         var party = new BrokerParty(manifest.Name ?? Path.GetFileName(command[0]), launch.Side, manifest.VirtualChannelNamespace, manifestPath);
-        var session = Attach(party, process.StandardOutputChannel!, PipeWriter.Create(process.StandardInput));
+        var session = Attach(party, process.StandardOutputChannel!, PipeWriter.Create(launch.InputFilter?.Invoke(process.StandardInput) ?? process.StandardInput));
         var extension = new ExtensionProcess(process, session, manifest, Options);
         lock (_gate)
         {

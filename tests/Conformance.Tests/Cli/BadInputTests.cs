@@ -29,6 +29,9 @@ public class BadInputTests
         Write("with-command.json", "{ \"command\": [\"/usr/bin/true\"] }\n");
         Write("no-such-folder.json", "{ \"workingDirectory\": \"no-such-folder\", \"command\": [\"/usr/bin/true\"] }\n");
         Write("unknown-event-type-enum.json", "{ \"launchable\": { \"sessionId\": \"not-a-guid\" } }\n");
+        Write("dcv-reserved.json", "{ \"virtualChannelNamespace\": \"DCV\" }\n");
+        Write("dcv-sets-channels.json", "{ \"environment\": { \"CONFORMANCE_DCV_CHANNELS\": \"2\" } }\n");
+        Write("dcv-no-channels.json", "{ \"channels\": 0 }\n");
         Directory.CreateDirectory(Path.Combine(Folder, "a-folder"));
         Write("someones-work/thesis.txt", "not a site\n");
         Write("not-results/results.json", "{ \"outcome\": \"great\" }\n");
@@ -77,6 +80,10 @@ public class BadInputTests
         yield return Case("a manifest whose command is a string", "should be an array", "certify", "connector", "--manifest", "{dir}/command-string.json");
         yield return Case("a manifest whose working directory does not exist", "does not exist", "certify", "connector", "--manifest", "{dir}/no-such-folder.json");
         yield return Case("a manifest whose session id is not a GUID", "does not have the required form", "certify", "connector", "--manifest", "{dir}/unknown-event-type-enum.json", "--", "/usr/bin/true");
+        yield return Case("a DCV extension manifest naming the reserved namespace", "dcv is reserved for DCV itself (VC-08)", "certify", "dcv-extension", "--manifest", "{dir}/dcv-reserved.json", "--", "/usr/bin/true");
+        yield return Case("a DCV extension manifest that sets CONFORMANCE_DCV_CHANNELS", "CONFORMANCE_DCV_CHANNELS belongs to the harness", "certify", "dcv-extension", "--manifest", "{dir}/dcv-sets-channels.json", "--", "/usr/bin/true");
+        yield return Case("a DCV extension manifest asking for no channel", "\"channels\" must be at least 1 (got 0)", "certify", "dcv-extension", "--manifest", "{dir}/dcv-no-channels.json", "--", "/usr/bin/true");
+        yield return Case("no DCV extension at all", "No dcv-extension to certify", "certify", "dcv-extension");
         yield return Case("a tag expression that does not parse", "--tags", "run", "--tags", "@req:LC-L07 and");
         yield return Case("a tag expression that matches nothing", "No scenario matches", "run", "--tags", "@req:NO-SUCH");
         yield return Case("no parallelism", "--parallel must be at least 1", "run", "--parallel", "0");

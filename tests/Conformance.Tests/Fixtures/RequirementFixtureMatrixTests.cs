@@ -38,6 +38,14 @@ public class RequirementFixtureMatrixTests
             }
         }
 
+        foreach (var fixture in DcvExtensionFixtureCases.All)
+        {
+            foreach (var id in Broken(fixture.Judged))
+            {
+                yield return (id, $"`{Label(fixture.Command)}`");
+            }
+        }
+
         foreach (var fixture in PipeMessagingFixtureCases.All)
         {
             foreach (var id in Broken(fixture.Judged))
