@@ -69,7 +69,7 @@ public class DcvBrokerRelayTests
         await using var remoteRelay = await remote.SetupAndConnectAsync("echo");
 
         // VC-05: this test process is not the one named; it is closed having been sent no byte.
-        await using var intruder = await ScriptedParty.ConnectAsync(setup);
+        await using var intruder = await ScriptedParty.ConnectExpectingRefusalAsync(setup);
         var refused = await broker.Journal.WaitForAsync<RelayJudged>(judged => !judged.Verdict.Admitted, ScriptedParty.Bound);
 
         Assert.That(await RelayBytes.ReadToEndAsync(intruder), Is.Empty);

@@ -71,6 +71,23 @@ internal sealed class ScriptedParty : IAsyncDisposable
         return relay;
     }
 
+    /// <summary>Opens the relay as a party the broker may turn away at once: its token may meet a closed connection.</summary>
+    public static async Task<Stream> ConnectExpectingRefusalAsync(SetupVirtualChannelResponse setup)
+    {
+        var relay = await RelayClient.ConnectAsync(setup.RelayPath).WaitAsync(Bound);
+        try
+        {
+            await relay.WriteAsync(setup.VirtualChannelAuthToken.ToByteArray());
+            await relay.FlushAsync();
+        }
+        catch (IOException)
+        {
+            // Refused before the token was written: what the caller checks next.
+        }
+
+        return relay;
+    }
+
     public async Task<Event> NextEventAsync() => await _events.Reader.ReadAsync().AsTask().WaitAsync(Bound);
 
     /// <summary>True when an event has arrived and not been taken.</summary>
