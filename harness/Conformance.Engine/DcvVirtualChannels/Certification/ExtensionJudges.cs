@@ -76,12 +76,11 @@ internal static class ExtensionJudges
         var refusals = Refusals(session).ToList();
         if (refusals.Count == 0)
         {
-            // An extension that did nothing after its first response (it could not read a frame handed over in pieces)
-            // never came to a refusal: that is VC-16's fault, blamed there, and nothing of VC-13's was broken — as
-            // VC-04 and VC-15 have nothing to blame when no channel was set up.
+            // Never refused, so never judged: an extension stuck after its first response is VC-16's fault, and VC-13
+            // stays unchecked rather than passed for what it was never asked to survive.
             if (StoppedAtFirstAnswer(session) is true)
             {
-                yield break;
+                throw new ScenarioSkippedException("the extension did nothing after its first response (VC-16 judges it), so no request of it was refused");
             }
 
             throw new ScenarioSkippedException($"no request of the extension was refused: it set up fewer than five channels (CONFORMANCE_DCV_CHANNELS was {session.Target.Channels})");
