@@ -13,9 +13,6 @@ namespace Conformance.Tests.Fixtures;
 [Parallelizable(ParallelScope.All)]
 public class DcvExtensionFixtureTests
 {
-    // Each certification runs one session of a few seconds: two at a time keep the machine's other work going.
-    private static readonly SemaphoreSlim Certifications = new(2);
-
     public static IEnumerable<TestCaseData> Fixtures() =>
         DcvExtensionFixtureCases.All.Select(fixture => new TestCaseData(fixture.Command, fixture.Judged).SetName($"{fixture.Name} is judged: {fixture.Expected}"));
 
@@ -31,7 +28,7 @@ public class DcvExtensionFixtureTests
 
         var token = $"dcv-fixture-{Guid.NewGuid():N}";
         var folder = Directory.CreateTempSubdirectory("certify-dcv").FullName;
-        await Certifications.WaitAsync();
+        await RealTimeCertifications.Gate.WaitAsync();
         try
         {
             var manifest = Path.Combine(folder, "manifest.json");
@@ -54,7 +51,7 @@ public class DcvExtensionFixtureTests
         }
         finally
         {
-            Certifications.Release();
+            RealTimeCertifications.Gate.Release();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -18,10 +18,6 @@ public class FixtureCertificationTests
     private const string Password = "Pw-Fixture-9f3b!+/=";
     private const string Pin = "Pin-7c1e&%~";
 
-    // Each certification starts many processes at once (an isolated one, 24 connectors with their hosts): one per
-    // core at a time keeps the machine's load, and so the connectors' timing, well inside their deadlines.
-    private static readonly SemaphoreSlim Certifications = new(Environment.ProcessorCount);
-
     public static IEnumerable<TestCaseData> Fixtures() =>
         ConnectorFixtures.All.Select(fixture => new TestCaseData(fixture.Command, fixture.Judged, fixture.InBothModes)
             .SetName(fixture.InBothModes ? $"{fixture.Name} is judged: {fixture.Expected}" : $"{fixture.Name} is judged {fixture.Expected} and leaves nothing running"));
@@ -35,7 +31,7 @@ public class FixtureCertificationTests
         }
 
         var expected = Expected(judged);
-        await Certifications.WaitAsync();
+        await RealTimeCertifications.Gate.WaitAsync();
         Dictionary<string, string> shared, isolated;
         try
         {
@@ -49,7 +45,7 @@ public class FixtureCertificationTests
         }
         finally
         {
-            Certifications.Release();
+            RealTimeCertifications.Gate.Release();
         }
 
         Assert.That(Differences(shared, isolated), Is.Empty, "every scenario comes out the same whether runs are shared per situation (expected) or isolated (actual)");

@@ -13,9 +13,6 @@ namespace Conformance.Tests.Fixtures;
 [Parallelizable(ParallelScope.All)]
 public class PipeMessagingFixtureTests
 {
-    // Each certification starts a process per act, a dozen at once: two at a time keep their timing inside the deadlines.
-    private static readonly SemaphoreSlim Certifications = new(2);
-
     public static IEnumerable<TestCaseData> Fixtures() =>
         PipeMessagingFixtureCases.All.Select(fixture => new TestCaseData(fixture.Role, fixture.Command, fixture.Judged).SetName($"{fixture.Name} is judged: {fixture.Expected}"));
 
@@ -26,7 +23,7 @@ public class PipeMessagingFixtureTests
 
         var token = $"pm-fixture-{Guid.NewGuid():N}";
         var folder = Directory.CreateTempSubdirectory("certify-pm").FullName;
-        await Certifications.WaitAsync();
+        await RealTimeCertifications.Gate.WaitAsync();
         try
         {
             var manifest = Path.Combine(folder, "manifest.json");
@@ -60,7 +57,7 @@ public class PipeMessagingFixtureTests
         }
         finally
         {
-            Certifications.Release();
+            RealTimeCertifications.Gate.Release();
             Directory.Delete(folder, recursive: true);
         }
     }
