@@ -35,6 +35,8 @@ public class DcvExtensionFixtureTests
             await File.WriteAllTextAsync(manifest, new JsonObject
             {
                 ["environment"] = new JsonObject { ["CONFORMANCE_FIXTURE_TOKEN"] = token },
+                // The harness's own allowance for an exit, not a protocol deadline: room for a runtime's shutdown on a busy machine.
+                ["timeouts"] = new JsonObject { ["exitSeconds"] = 15 },
             }.ToJsonString());
             var report = Path.Combine(folder, "report");
             var output = new StringWriter();
