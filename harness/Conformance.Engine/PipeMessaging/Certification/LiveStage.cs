@@ -279,9 +279,32 @@ internal sealed class LiveStage : IAsyncDisposable
                     await _listener.DisposeAsync().ConfigureAwait(false);
                 }
             }]).ConfigureAwait(false);
+        RemoveSocketFilesLeftBehind();
         _run.Recording.Attach("wire", string.Join("\n", peers.SelectMany(peer => peer.Entries.Select(entry => (peer.Name, entry)))
             .OrderBy(pair => pair.entry.At).Select(pair => $"{pair.Name}: {pair.entry.Describe()}")));
         Step("ended");
+    }
+
+    // A server under test that is ended cannot remove its own socket files; the pipes were the harness's to name, so
+    // it removes what is left of them on Unix (Windows pipes vanish with their last handle).
+    private void RemoveSocketFilesLeftBehind()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var pipe in new[] { CommandPipe, EventPipe }.OfType<string>())
+        {
+            try
+            {
+                File.Delete(PipeName.UnixSocketPath(pipe));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                _run.Recording.Note($"the socket file of pipe {pipe} could not be removed: {exception.Message}");
+            }
+        }
     }
 
     // Every 50 ms: how much later than asked did the harness wake? The worst of it bounds the harness's own timing error.
