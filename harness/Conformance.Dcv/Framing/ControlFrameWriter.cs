@@ -60,16 +60,7 @@ public sealed class ControlFrameWriter<TMessage> : IAsyncDisposable
             BinaryPrimitives.WriteInt32LittleEndian(_writer.GetSpan(4), size);
             _writer.Advance(4);
             message.WriteTo(_writer);
-            var flushed = await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (flushed.IsCanceled)
-            {
-                throw new OperationCanceledException("The frame's flush was cancelled.");
-            }
-
-            if (flushed.IsCompleted)
-            {
-                throw new IOException("The reading side has stopped; the frame was not delivered.");
-            }
+            await FrameFlush.DeliverAsync(_writer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -79,16 +79,7 @@ public sealed class FrameWriter : IAsyncDisposable
             FrameHeader.Write(writer.GetSpan(FrameHeader.Size), (uint)payload.Length, _options.Format);
             writer.Advance(FrameHeader.Size);
             writer.Write(payload.Span);
-            var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (flushed.IsCanceled)
-            {
-                throw new OperationCanceledException("The frame's flush was cancelled.");
-            }
-
-            if (flushed.IsCompleted)
-            {
-                throw new IOException("The reading side of the pipe has stopped; the frame was not delivered.");
-            }
+            await FrameFlush.DeliverAsync(writer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -15,7 +15,7 @@ public sealed class LauncherSession : IAsyncDisposable
     private readonly ConnectionConfiguration _configuration;
     private readonly LauncherSettings _settings;
     private readonly TimeProvider _time;
-    private readonly SerialQueue _queue;
+    private readonly Actor _queue;
     private readonly SecretMask _mask;
     private ITimer? _legacyTimer;
     private bool _endedPosted;
@@ -28,7 +28,7 @@ public sealed class LauncherSession : IAsyncDisposable
         _settings = settings;
         _time = time;
         _mask = new SecretMask(configuration.Secrets);
-        _queue = new SerialQueue(exception => Journal.Add(new LauncherFault(time.GetUtcNow(), exception.ToString())));
+        _queue = new Actor(exception => Journal.Add(new LauncherFault(time.GetUtcNow(), exception.ToString())));
         Appliance = new ApplianceSession(time, settings.LoginTimeout, _queue.Post)
         {
             EventRecorded = posted => Journal.Add(new SessionEventPosted(posted.At, posted)),

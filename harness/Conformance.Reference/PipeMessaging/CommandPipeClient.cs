@@ -47,19 +47,13 @@ public sealed class CommandPipeClient : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Post(async () =>
+        await _actor.StopAfterAsync(async () =>
         {
             if (_exchange is { } exchange)
             {
                 await FinishAsync(exchange, new CommandOutcome(null, "the client was disposed")).ConfigureAwait(false);
             }
-
-            done.TrySetResult();
-        });
-        _actor.Complete();
-        await done.Task.ConfigureAwait(false);
-        await _actor.Completion.ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private async Task StartAsync(Request request, TaskCompletionSource<CommandOutcome> outcome, CancellationToken cancellationToken)

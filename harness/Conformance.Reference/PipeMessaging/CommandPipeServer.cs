@@ -47,8 +47,7 @@ public sealed class CommandPipeServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Post(async () =>
+        await _actor.StopAfterAsync(async () =>
         {
             if (_current is not null)
             {
@@ -60,12 +59,7 @@ public sealed class CommandPipeServer : IAsyncDisposable
                 await waiting.Stream.DisposeAsync().ConfigureAwait(false);
                 waiting.Ended?.Invoke();
             }
-
-            done.TrySetResult();
-        });
-        _actor.Complete();
-        await done.Task.ConfigureAwait(false);
-        await _actor.Completion.ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private void OnAttach(Stream stream, Action? ended)

@@ -61,9 +61,8 @@ public sealed class EventPipeClient : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _stop.CancelAsync().ConfigureAwait(false);
-        _actor.Post(async () =>
+        await _actor.StopAfterAsync(async () =>
         {
             _stopped = true;
             _retry?.Dispose();
@@ -73,12 +72,7 @@ public sealed class EventPipeClient : IAsyncDisposable
                 instance.Timer?.Dispose();
                 await instance.Connection.DisposeAsync().ConfigureAwait(false);
             }
-
-            done.TrySetResult();
-        });
-        _actor.Complete();
-        await done.Task.ConfigureAwait(false);
-        await _actor.Completion.ConfigureAwait(false);
+        }).ConfigureAwait(false);
         _stop.Dispose();
     }
 

@@ -83,8 +83,7 @@ public sealed class EventPipeService : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Post(async () =>
+        await _actor.StopAfterAsync(async () =>
         {
             if (_client is not null)
             {
@@ -96,12 +95,7 @@ public sealed class EventPipeService : IAsyncDisposable
                 await waiting.Stream.DisposeAsync().ConfigureAwait(false);
                 waiting.Ended?.Invoke();
             }
-
-            done.TrySetResult();
-        });
-        _actor.Complete();
-        await done.Task.ConfigureAwait(false);
-        await _actor.Completion.ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private async Task OnAttachAsync(Stream stream, Action? ended)

@@ -9,12 +9,19 @@ public class CucumberMessagesTests
 {
     private static async Task<List<JsonObject>> RunAndReadAsync(params string[] args)
     {
+        var (code, envelopes) = await RunAsync(args, []);
+        Assert.That(code, Is.AnyOf(0, 1));
+        return envelopes;
+    }
+
+    // The command's options, then --root and --report, then what follows "--": the executable's own command line.
+    private static async Task<(int Code, List<JsonObject> Envelopes)> RunAsync(string[] options, string[] command)
+    {
         var folder = Directory.CreateTempSubdirectory("messages").FullName;
         try
         {
-            var code = await ConformanceCommand.RunAsync([.. args, "--root", Project.Layout.Root, "--report", folder], new StringWriter(), new StringWriter());
-            Assert.That(code, Is.AnyOf(0, 1));
-            return File.ReadAllLines(Path.Combine(folder, "messages.ndjson")).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+            var code = await ConformanceCommand.RunAsync([.. options, "--root", Project.Layout.Root, "--report", folder, .. command], new StringWriter(), new StringWriter());
+            return (code, File.ReadAllLines(Path.Combine(folder, "messages.ndjson")).Select(line => JsonNode.Parse(line)!.AsObject()).ToList());
         }
         finally
         {
@@ -87,17 +94,9 @@ public class CucumberMessagesTests
 
     private static async Task<List<JsonObject>> CertifyAndReadAsync(string[] options, string[] command)
     {
-        var folder = Directory.CreateTempSubdirectory("messages").FullName;
-        try
-        {
-            var code = await ConformanceCommand.RunAsync([.. options, "--root", Project.Layout.Root, "--report", folder, .. command], new StringWriter(), new StringWriter());
-            Assert.That(code, Is.EqualTo(1));
-            return File.ReadAllLines(Path.Combine(folder, "messages.ndjson")).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (code, envelopes) = await RunAsync(options, command);
+        Assert.That(code, Is.EqualTo(1));
+        return envelopes;
     }
 
     private static (List<string> Statuses, List<string> Notes, bool Success) Statuses(List<JsonObject> envelopes) => (

@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 
-namespace Conformance.Reference.PipeMessaging;
+namespace Conformance.Reference;
 
 /// <summary>
-/// Runs a role's work one item at a time, in order: frames, timers, emitted events and connections all change
-/// the role's state only here, so there are no races, and a manual-clock test can wait until it is idle.
+/// Runs a reference role's work one item at a time, in order: lines, frames, timers, process exits and
+/// connections all change the role's state only here, so there are no races, and a manual-clock test can wait
+/// until it is idle.
 /// Work may be asynchronous (a write); the next item starts when it is done.
 /// </summary>
 internal sealed class Actor
@@ -74,6 +75,14 @@ internal sealed class Actor
 
     /// <summary>Takes no more work; what was posted still runs.</summary>
     public void Complete() => _work.Writer.TryComplete();
+
+    /// <summary>Runs <paramref name="last"/> after everything posted so far, takes no more work, and completes once all of it has run.</summary>
+    public async Task StopAfterAsync(Func<Task> last)
+    {
+        Post(last);
+        Complete();
+        await Completion.ConfigureAwait(false);
+    }
 
     private async Task RunAsync()
     {
