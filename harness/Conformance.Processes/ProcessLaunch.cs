@@ -9,9 +9,14 @@ namespace Conformance.Processes;
 /// True when its standard output carries a protocol (a DCV extension's control channel): every byte is then
 /// also handed, in order, to <see cref="SupervisedProcess.StandardOutputChannel"/>.
 /// </param>
+/// <param name="PipesItServes">
+/// Pipes the harness named for it to serve: a server that is killed cannot remove their socket files, so they are
+/// removed once it has ended (on Unix; a Windows pipe goes with its last handle).
+/// </param>
 public sealed record ProcessLaunch(
     IReadOnlyList<string> Command,
     string WorkingDirectory,
     IReadOnlyDictionary<string, string?> Environment,
     IReadOnlyList<string>? WatchFor = null,
-    bool StandardOutputIsChannel = false);
+    bool StandardOutputIsChannel = false,
+    IReadOnlyList<string>? PipesItServes = null);

@@ -26,6 +26,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
     private readonly Task _sampling;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lazy<Task> _ending;
+    private readonly IReadOnlyList<string> _pipesItServes;
     private TimeSpan? _cpuAtExit;
     private int _disposed;
 
@@ -37,6 +38,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
         HostProcessId = host.Id;
         StartedAt = startedAt;
         Tree = new ProcessTreeRecorder(processId, host.Id);
+        _pipesItServes = launch.PipesItServes ?? [];
         var channel = launch.StandardOutputIsChannel ? new Pipe() : null;
         StandardOutputChannel = channel?.Reader;
         StandardOutput = new OutputCapture(host.StandardOutput.BaseStream, launch.WatchFor, channel?.Writer);
@@ -224,6 +226,8 @@ public sealed class SupervisedProcess : IAsyncDisposable
             await EndHostAsync(_host).ConfigureAwait(false);
         }
 
+        RemoveSocketFilesOfPipesItServed();
+
         // What the process wrote before it ended still reaches the channel's reader if that reader keeps up for a
         // moment (a DCV extension's last frame, cut off by its exit, is judged as such); whoever has stopped reading
         // is not waited for beyond that: the rest is drained without it.
@@ -250,6 +254,26 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
 
         await Task.WhenAll(StandardOutput.Completion, StandardError.Completion).WaitAsync(DrainBound).ConfigureAwait(false);
+    }
+
+    private void RemoveSocketFilesOfPipesItServed()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var pipe in _pipesItServes)
+        {
+            try
+            {
+                File.Delete(PipeName.UnixSocketPath(pipe));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Another account's, or in use by a process that outlived the end: nothing of ours to clean.
+            }
+        }
     }
 
     private void KillSeenMembers()

@@ -1,4 +1,5 @@
 using Conformance.Processes;
+using Conformance.Protocols.Transport;
 using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Processes;
@@ -165,6 +166,21 @@ public class SupervisedProcessTests
         {
             temp.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public async Task Removes_the_socket_file_a_killed_server_leaves_of_the_pipe_it_was_handed()
+    {
+        var pipe = PipeName.NewUnique("served");
+        var path = PipeName.UnixSocketPath(pipe);
+        var listen = "import socket,sys,time; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(); print('listening', flush=True); time.sleep(60)";
+        var process = await SupervisedProcess.StartAsync(new ProcessLaunch(["/usr/bin/python3", "-c", listen, path], Path.GetTempPath(), new Dictionary<string, string?>(), PipesItServes: [pipe]));
+        await Eventually.ValueAsync<int>(() => File.Exists(path) ? 1 : null, TimeSpan.FromSeconds(20), "the server's socket file");
+
+        await process.DisposeAsync();
+
+        Assert.That(process.EndedByHarness, Is.True);
+        Assert.That(File.Exists(path), Is.False, "the killed server could not remove it; the harness, which named the pipe, did");
     }
 
     [Test]

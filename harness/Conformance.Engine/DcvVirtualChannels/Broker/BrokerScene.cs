@@ -128,8 +128,9 @@ internal sealed class BrokerScene : IAsyncDisposable
     /// <summary>Starts a process that only waits, so that a setup can name a process other than the harness.</summary>
     public async Task<int> StartOtherProcessAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> command = [.. DotnetHost.Command("conformance-pipe-probe.dll", "The pipe probe"), "server", "dcv-other-" + Guid.NewGuid().ToString("N")[..12], "30000"];
-        var process = await SupervisedProcess.StartAsync(new ProcessLaunch(command, Path.GetTempPath(), new Dictionary<string, string?>()), cancellationToken).ConfigureAwait(false);
+        var pipe = "dcv-other-" + Guid.NewGuid().ToString("N")[..12];
+        IReadOnlyList<string> command = [.. DotnetHost.Command("conformance-pipe-probe.dll", "The pipe probe"), "server", pipe, "30000"];
+        var process = await SupervisedProcess.StartAsync(new ProcessLaunch(command, Path.GetTempPath(), new Dictionary<string, string?>(), PipesItServes: [pipe]), cancellationToken).ConfigureAwait(false);
         _processes.Add(process);
         return process.ProcessId;
     }

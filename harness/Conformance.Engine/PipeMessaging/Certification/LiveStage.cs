@@ -87,7 +87,9 @@ internal sealed class LiveStage : IAsyncDisposable
             .Replace("{command-pipe}", CommandPipe ?? "", StringComparison.Ordinal)
             .Replace("{event-pipe}", EventPipe ?? "", StringComparison.Ordinal)
             .Replace("{pipe}", single, StringComparison.Ordinal)).ToList();
-        _process = await SupervisedProcess.StartAsync(new ProcessLaunch(command, Target.WorkingDirectory, environment), _cancellation).ConfigureAwait(false);
+        // A service or server under test listens on the pipes it is handed; for a client, the harness does.
+        IReadOnlyList<string> served = serves ? [.. new[] { CommandPipe, EventPipe }.OfType<string>()] : [];
+        _process = await SupervisedProcess.StartAsync(new ProcessLaunch(command, Target.WorkingDirectory, environment, PipesItServes: served), _cancellation).ConfigureAwait(false);
         _run.Recording.Transcript.RegisterProcessId(_process.ProcessId);
         _ = _process.Exited.ContinueWith(
             exited =>
@@ -279,32 +281,9 @@ internal sealed class LiveStage : IAsyncDisposable
                     await _listener.DisposeAsync().ConfigureAwait(false);
                 }
             }]).ConfigureAwait(false);
-        RemoveSocketFilesLeftBehind();
         _run.Recording.Attach("wire", string.Join("\n", peers.SelectMany(peer => peer.Entries.Select(entry => (peer.Name, entry)))
             .OrderBy(pair => pair.entry.At).Select(pair => $"{pair.Name}: {pair.entry.Describe()}")));
         Step("ended");
-    }
-
-    // A server under test that is ended cannot remove its own socket files; the pipes were the harness's to name, so
-    // it removes what is left of them on Unix (Windows pipes vanish with their last handle).
-    private void RemoveSocketFilesLeftBehind()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        foreach (var pipe in new[] { CommandPipe, EventPipe }.OfType<string>())
-        {
-            try
-            {
-                File.Delete(PipeName.UnixSocketPath(pipe));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                _run.Recording.Note($"the socket file of pipe {pipe} could not be removed: {exception.Message}");
-            }
-        }
     }
 
     // Every 50 ms: how much later than asked did the harness wake? The worst of it bounds the harness's own timing error.
