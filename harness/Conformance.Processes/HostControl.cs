@@ -10,6 +10,9 @@ namespace Conformance.Processes;
 /// </summary>
 internal sealed class HostControl : IAsyncDisposable
 {
+    // How long after the host's exit its already-queued connection is still looked for.
+    private static readonly TimeSpan ReportAfterExitBound = TimeSpan.FromSeconds(1);
+
     private readonly PipeConnection _connection;
     private readonly StreamReader _reader;
     private readonly TaskCompletionSource<(int Code, TimeSpan? Cpu)> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,7 +38,10 @@ internal sealed class HostControl : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(bound);
         var accept = server.AcceptFirstClientAsync(timeout.Token);
-        if (await Task.WhenAny(accept, hostExited).ConfigureAwait(false) != accept)
+        // A host that could not start the command reports it and exits at once: its connection is already queued
+        // when its exit is seen, so the report is taken before the exit is believed to have come first.
+        if (await Task.WhenAny(accept, hostExited).ConfigureAwait(false) != accept
+            && await Task.WhenAny(accept, Task.Delay(ReportAfterExitBound, cancellationToken)).ConfigureAwait(false) != accept)
         {
             throw new ProcessStartException("the process host exited before it reported the start");
         }
