@@ -36,7 +36,8 @@ public sealed class ControlFrameReader<TMessage> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
         _ownsReader = ownsReader;
-        _scanner = new FrameScanner(reader, ControlFraming.Check(options));
+        // A pipe this reader made reads its stream on demand: a payload may wait in it whole.
+        _scanner = new FrameScanner(reader, ControlFraming.Check(options), fillsOnDemand: ownsReader);
     }
 
     /// <summary>Creates a reader over <paramref name="stream"/>; disposing the reader leaves the stream open.</summary>

@@ -12,7 +12,7 @@ namespace Conformance.Protocols.Framing;
 /// </summary>
 public sealed class FrameReader : IAsyncDisposable
 {
-    private static readonly Func<ReadOnlySequence<byte>, byte[]> CopyPayload = payload => payload.ToArray();
+    private static readonly Func<ReadOnlySequence<byte>, byte[]> CopyPayload = CopyOut;
 
     // How much a stream-backed reader asks of its stream at once.
     private const int StreamBufferSize = 64 * 1024;
@@ -33,7 +33,8 @@ public sealed class FrameReader : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
         _ownsReader = ownsReader;
-        _scanner = new FrameScanner(reader, options ?? FrameOptions.Default);
+        // A pipe this reader made reads its stream on demand: a payload may wait in it whole.
+        _scanner = new FrameScanner(reader, options ?? FrameOptions.Default, fillsOnDemand: ownsReader);
     }
 
     /// <summary>Creates a reader over <paramref name="stream"/>; disposing the reader leaves the stream open.</summary>
@@ -84,6 +85,14 @@ public sealed class FrameReader : IAsyncDisposable
         return step.IsFrame
             ? FrameReadResult.Frame(step.Position, step.Value!)
             : _final = FrameReadResult.Final(step.Position, step.Fault);
+    }
+
+    // Every byte of the array is overwritten at once, so it need not be zeroed first.
+    private static byte[] CopyOut(ReadOnlySequence<byte> payload)
+    {
+        var copy = GC.AllocateUninitializedArray<byte>((int)payload.Length);
+        payload.CopyTo(copy);
+        return copy;
     }
 
     /// <summary>Completes the pipe reader when this reader made it; the stream itself stays open.</summary>

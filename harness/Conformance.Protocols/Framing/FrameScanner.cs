@@ -8,9 +8,10 @@ namespace Conformance.Protocols.Framing;
 /// The one state machine behind every length-prefixed frame reader (BE32 for Pipe Messaging, LE32 for DCV): it
 /// reassembles frames across any split of the byte stream (PM-F04, VC-16), judges a header from its four bytes
 /// alone so that a hostile length costs nothing, and hands each whole payload to a decoder. A payload that lies
-/// whole in the pipe's buffer is decoded where it lies, without a copy; one that arrives in pieces is consumed
-/// as it arrives, so a pipe's writer is never held back, into one buffer reused from frame to frame. After the
-/// end or a fault every later read returns the same outcome.
+/// whole in the pipe's buffer is decoded where it lies, without a copy. One that arrives in pieces waits in the
+/// pipe when the pipe fills from a stream on demand (nothing writes into it, so nothing is held back); over any
+/// other pipe it is consumed as it arrives, so the pipe's writer is never held back, into one buffer reused from
+/// frame to frame. After the end or a fault every later read returns the same outcome.
 /// </summary>
 internal sealed class FrameScanner
 {
@@ -23,6 +24,7 @@ internal sealed class FrameScanner
     private readonly PipeReader _reader;
     private readonly FrameFormat _format;
     private readonly int _maxPayloadBytes;
+    private readonly bool _fillsOnDemand;
 
     // The frame in progress survives a cancelled read, so the next read resumes it.
     private long _frameNumber;
@@ -32,9 +34,16 @@ internal sealed class FrameScanner
     private int _filled;
     private FrameFinal? _final;
 
-    public FrameScanner(PipeReader reader, FrameOptions options)
+    /// <param name="reader">Where the bytes come from.</param>
+    /// <param name="options">The format and the payload limit.</param>
+    /// <param name="fillsOnDemand">
+    /// True when the pipe reads from a stream only when asked (<see cref="PipeReader.Create(System.IO.Stream, StreamPipeReaderOptions?)"/>):
+    /// a partial payload can then stay in it, and is decoded in place once whole instead of copied piece by piece.
+    /// </param>
+    public FrameScanner(PipeReader reader, FrameOptions options, bool fillsOnDemand = false)
     {
         _reader = reader;
+        _fillsOnDemand = fillsOnDemand;
         _format = options.Format;
         _maxPayloadBytes = options.MaxPayloadBytes;
     }
@@ -97,6 +106,13 @@ internal sealed class FrameScanner
                 {
                     _reader.AdvanceTo(payload.End);
                 }
+            }
+
+            if (_fillsOnDemand && _filled == 0 && !result.IsCompleted)
+            {
+                // Only the arrived bytes are held, as they would be in the partial buffer, but never copied.
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                continue;
             }
 
             var take = (int)Math.Min(buffer.Length, _length - _filled);

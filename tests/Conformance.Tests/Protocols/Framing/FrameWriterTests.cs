@@ -21,8 +21,8 @@ public class FrameWriterTests
         Assert.That(stream.ToArray()[4..], Is.EqualTo(payload));
     }
 
-    [TestCase(8 * 1024, 1, Description = "copied behind its header: one write")]
-    [TestCase(8 * 1024 + 1, 2, Description = "large: the header, then the payload as it is")]
+    [TestCase(256 * 1024, 1, Description = "up to 256 KiB: copied behind its header, one write")]
+    [TestCase(256 * 1024 + 1, 2, Description = "larger: the header, then the payload as it is")]
     public async Task Writes_a_stream_frame_as_Encode_gives_it_in_as_few_writes_as_its_size_allows(int size, int writes)
     {
         var stream = new CountingStream();
