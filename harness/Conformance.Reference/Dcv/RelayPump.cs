@@ -10,7 +10,9 @@ internal static class RelayPump
 
     /// <summary>Completes when either direction ends: a relay closed, or the channel was torn down.</summary>
     public static Task RunAsync(Stream first, Stream second) =>
-        Task.WhenAny(CopyAsync(first, second), CopyAsync(second, first));
+        SocketSplice.Supports(first, second, out var firstSocket, out var secondSocket)
+            ? SocketSplice.RunAsync(firstSocket, secondSocket)
+            : Task.WhenAny(CopyAsync(first, second), CopyAsync(second, first));
 
     private static async Task CopyAsync(Stream from, Stream to)
     {
