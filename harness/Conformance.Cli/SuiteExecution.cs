@@ -12,17 +12,23 @@ namespace Conformance.Cli;
 /// <summary>One run from start to verdict: load, select, run with a live display, write the report, summarise.</summary>
 internal static class SuiteExecution
 {
-    public static async Task<int> RunAsync(RunSettings settings, RunTarget target, string? role, CertificationTarget? certification, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        RunSettings settings, RunTarget target, string? role, CertificationTarget? certification, TextWriter output, CancellationToken cancellationToken, SchemaSet? schemas = null)
     {
         IReadOnlyList<LoadedFeature> features;
         IReadOnlyList<CompiledScenario> scenarios;
         RunContext context;
         try
         {
-            features = FeatureLoader.LoadFeatures(settings.Layout.Features, settings.Layout.Root);
-            scenarios = features.SelectMany(feature => feature.Scenarios).ToList();
+            // Parsing the features and loading the catalog and schemas are independent: on two cores the start of a
+            // certification is the slower of them, not their sum.
+            var parsing = Task.Run(() => FeatureLoader.LoadFeatures(settings.Layout.Features, settings.Layout.Root), cancellationToken);
             var snapshots = settings.SnapshotsDirectory is null ? null : new SnapshotStore(settings.SnapshotsDirectory, settings.Accept);
-            context = await RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated, new Judging(settings.Strict, settings.SourceOnly)), certification);
+            var creating = RunContextFactory.CreateAsync(settings.Layout, new RunOptions(snapshots, settings.Isolated, new Judging(settings.Strict, settings.SourceOnly), schemas), certification);
+            await Task.WhenAll(parsing, creating);
+            features = await parsing;
+            scenarios = features.SelectMany(feature => feature.Scenarios).ToList();
+            context = await creating;
         }
         catch (Exception exception) when (exception is FeatureParseException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {

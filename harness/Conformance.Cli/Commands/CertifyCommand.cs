@@ -41,9 +41,10 @@ internal static class CertifyCommand
         {
             var settings = options.Read(parse);
             CertificationTarget target;
+            SchemaSet schemas;
             try
             {
-                var schemas = await SchemaSet.LoadAsync(settings.Layout.Schemas);
+                schemas = await SchemaSet.LoadAsync(settings.Layout.Schemas);
                 target = role.ReadTarget(parse.GetValue(manifest), command, schemas, Directory.GetCurrentDirectory());
             }
             catch (Exception exception) when (exception is ManifestException or InvalidDataException)
@@ -51,7 +52,7 @@ internal static class CertifyCommand
                 throw new UsageException(exception.Message);
             }
 
-            return await SuiteExecution.RunAsync(settings, new RunTarget(role.Name, target.Command), role.Name, target, output, cancellation);
+            return await SuiteExecution.RunAsync(settings, new RunTarget(role.Name, target.Command), role.Name, target, output, cancellation, schemas);
         });
         return subcommand;
     }

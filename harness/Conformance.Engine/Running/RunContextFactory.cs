@@ -10,7 +10,8 @@ namespace Conformance.Engine.Running;
 /// <param name="Snapshots">Where approved transcripts live; null to skip the comparison.</param>
 /// <param name="Isolated">True for a fresh run of the executable under test per scenario, instead of one per situation.</param>
 /// <param name="Judging">How violations weigh (--strict, --source-only); the default verdict when null.</param>
-internal sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false, Judging? Judging = null);
+/// <param name="Schemas">The schemas when the caller has loaded them already (certify reads a manifest with them); loaded here when null.</param>
+internal sealed record RunOptions(SnapshotStore? Snapshots = null, bool Isolated = false, Judging? Judging = null, SchemaSet? Schemas = null);
 
 /// <summary>Builds the run context every caller shares: the catalog, the schemas, each protocol's bindings and services.</summary>
 internal static class RunContextFactory
@@ -27,7 +28,7 @@ internal static class RunContextFactory
         options ??= new RunOptions();
         modules ??= ProtocolModules.All;
         var catalog = RequirementCatalog.Load(layout.Features);
-        var schemas = await SchemaSet.LoadAsync(layout.Schemas).ConfigureAwait(false);
+        var schemas = options.Schemas ?? await SchemaSet.LoadAsync(layout.Schemas).ConfigureAwait(false);
         var run = new RunContext(catalog, modules) { Snapshots = options.Snapshots, Judging = options.Judging ?? Judging.Default }.With(schemas);
         if (target is null)
         {
