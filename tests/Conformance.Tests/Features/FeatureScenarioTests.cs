@@ -36,6 +36,7 @@ public class FeatureScenarioTests
     [TestCaseSource(nameof(Cases))]
     public async Task Scenario(string id)
     {
+        SlowTests.SkipWhenUnitOnly();
         var scenario = Scenarios.Value.Single(candidate => candidate.Id == id);
         var result = await new ScenarioRunner(await Context.Value).RunAsync(scenario);
 

@@ -28,7 +28,7 @@ public class DcvExtensionFixtureTests
 
         var token = $"dcv-fixture-{Guid.NewGuid():N}";
         var folder = Directory.CreateTempSubdirectory("certify-dcv").FullName;
-        await RealTimeCertifications.Gate.WaitAsync();
+        await RealTimeCertifications.EnterAsync();
         try
         {
             var manifest = Path.Combine(folder, "manifest.json");
@@ -53,7 +53,7 @@ public class DcvExtensionFixtureTests
         }
         finally
         {
-            RealTimeCertifications.Gate.Release();
+            RealTimeCertifications.Leave();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -31,7 +31,7 @@ public class FixtureCertificationTests
         }
 
         var expected = Expected(judged);
-        await RealTimeCertifications.Gate.WaitAsync();
+        await RealTimeCertifications.EnterAsync();
         Dictionary<string, string> shared, isolated;
         try
         {
@@ -45,7 +45,7 @@ public class FixtureCertificationTests
         }
         finally
         {
-            RealTimeCertifications.Gate.Release();
+            RealTimeCertifications.Leave();
         }
 
         Assert.That(Differences(shared, isolated), Is.Empty, "every scenario comes out the same whether runs are shared per situation (expected) or isolated (actual)");

@@ -23,7 +23,7 @@ public class PipeMessagingFixtureTests
 
         var token = $"pm-fixture-{Guid.NewGuid():N}";
         var folder = Directory.CreateTempSubdirectory("certify-pm").FullName;
-        await RealTimeCertifications.Gate.WaitAsync();
+        await RealTimeCertifications.EnterAsync();
         try
         {
             var manifest = Path.Combine(folder, "manifest.json");
@@ -57,7 +57,7 @@ public class PipeMessagingFixtureTests
         }
         finally
         {
-            RealTimeCertifications.Gate.Release();
+            RealTimeCertifications.Leave();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -7,5 +7,15 @@ namespace Conformance.Tests.Support;
 /// </summary>
 internal static class RealTimeCertifications
 {
-    public static SemaphoreSlim Gate { get; } = new(2);
+    private static readonly SemaphoreSlim Gate = new(2);
+
+    /// <summary>Waits for a place; the caller gives it back with <see cref="Leave"/>. Skipped in a unit-only run.</summary>
+    public static Task EnterAsync()
+    {
+        SlowTests.SkipWhenUnitOnly();
+        return Gate.WaitAsync();
+    }
+
+    /// <summary>Gives a place back.</summary>
+    public static void Leave() => Gate.Release();
 }
