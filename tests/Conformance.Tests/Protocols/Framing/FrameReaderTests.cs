@@ -263,4 +263,37 @@ public class FrameReaderTests
 
         Assert.That(read.Result.Payload.ToArray(), Is.EqualTo(payload));
     }
+
+    [Test]
+    public void Refuses_a_missing_pipe_stream_or_consumer()
+    {
+        Assert.That(() => new FrameReader(null!), Throws.ArgumentNullException);
+        Assert.That(() => FrameReader.FromStream(null!), Throws.ArgumentNullException);
+        var reader = Frames.Reader(Frames.Of("{}"));
+        Assert.That(async () => await reader.ReadAsync((Action<System.Buffers.ReadOnlySequence<byte>>)null!), Throws.ArgumentNullException);
+    }
+
+    [Test]
+    public async Task Leaves_a_callers_pipe_readable_after_it_is_disposed()
+    {
+        var pipe = new Pipe();
+        var reader = new FrameReader(pipe.Reader);
+        await reader.DisposeAsync();
+        await pipe.Writer.WriteAsync(Frames.Of("{}"));
+
+        var read = await pipe.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+
+        Assert.That(read.Buffer.Length, Is.EqualTo(6), "the pipe is the caller's: disposing the frame reader did not complete it");
+    }
+
+    [Test]
+    public async Task Completes_its_own_pipe_but_leaves_the_stream_open_when_disposed()
+    {
+        var stream = new MemoryStream(Frames.Of("{}"));
+        var reader = FrameReader.FromStream(stream);
+        await reader.DisposeAsync();
+
+        Assert.That(stream.CanRead, "the stream is the caller's");
+        Assert.That(async () => await reader.ReadAsync(), Throws.InvalidOperationException, "the reader's own pipe was completed");
+    }
 }

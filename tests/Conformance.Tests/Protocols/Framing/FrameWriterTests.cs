@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using Conformance.Protocols.Framing;
+using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Protocols.Framing;
 
@@ -121,5 +123,47 @@ public class FrameWriterTests
         var writer = new FrameWriter(pipe.Writer);
 
         Assert.That(async () => await writer.WriteAsync(Encoding.UTF8.GetBytes("{}")), Throws.InstanceOf<IOException>());
+    }
+
+    [Test]
+    public void Refuses_a_missing_pipe_or_stream()
+    {
+        Assert.That(() => new FrameWriter(null!), Throws.ArgumentNullException);
+        Assert.That(() => FrameWriter.ToStream(null!), Throws.ArgumentNullException);
+    }
+
+    [TestCase(2)]
+    [TestCase(300 * 1024)]
+    public async Task Flushes_the_stream_after_every_frame_small_or_large(int size)
+    {
+        var stream = new FlushCountingStream();
+        await using var writer = FrameWriter.ToStream(stream);
+
+        await writer.WriteAsync(new byte[size]);
+        await writer.WriteAsync(new byte[size]);
+
+        Assert.That(stream.Flushes, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Writes_the_format_its_options_name_over_a_pipe()
+    {
+        var pipe = new Pipe();
+        await using var writer = new FrameWriter(pipe.Writer, new FrameOptions { Format = FrameFormat.LittleEndian32 });
+
+        await writer.WriteAsync("{}"u8.ToArray());
+        var read = await pipe.Reader.ReadAsync();
+
+        Assert.That(read.Buffer.ToArray(), Is.EqualTo(new byte[] { 2, 0, 0, 0, (byte)'{', (byte)'}' }));
+    }
+
+    [Test]
+    public async Task Leaves_a_callers_pipe_writer_open_when_disposed()
+    {
+        var pipe = new Pipe();
+        var writer = new FrameWriter(pipe.Writer);
+        await writer.DisposeAsync();
+
+        Assert.That(async () => await pipe.Writer.WriteAsync(new byte[] { 1 }), Throws.Nothing, "the pipe writer is the caller's to complete");
     }
 }
