@@ -1,13 +1,19 @@
+using Conformance.Processes;
+
 namespace Conformance.Engine.DcvVirtualChannels.Certification;
 
 /// <summary>
 /// Hands each write to the stream beneath in three pieces — its first few bytes (cutting a frame's length header in
-/// two), then the rest in two halves — each flushed and followed by a short pause, so that a reader under test meets
-/// frames split across reads (VC-16) rather than whole ones by luck. Three pieces a frame keep the pacing cheap on a
-/// loaded machine, where every pause may last many times its nominal length.
+/// two), then the rest in two halves — each flushed, so that a reader under test meets frames split across reads
+/// (VC-16) rather than whole ones by luck. Where the pipe tells how much its reader has not yet taken (Linux), the
+/// next piece waits until the reader has taken the last one, so the split holds whatever the machine's load; a reader
+/// that does not catch up within a bound is not waited for again, and elsewhere a short pause stands in.
 /// </summary>
 internal sealed class PieceByPieceStream(Stream inner, int firstPieceBytes, TimeSpan pause) : Stream
 {
+    private static readonly TimeSpan TakenBound = TimeSpan.FromSeconds(1);
+    private bool _readerKeepsUp = true;
+
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -38,9 +44,12 @@ internal sealed class PieceByPieceStream(Stream inner, int firstPieceBytes, Time
             await inner.WriteAsync(buffer[from..cut], cancellationToken).ConfigureAwait(false);
             await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
             from = cut;
-
-            // Pacing, not waiting for a condition: the pause lets the reader wake up between pieces.
-            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            if (!_readerKeepsUp || !await PipeBacklog.WaitUntilTakenAsync(inner, TakenBound, cancellationToken).ConfigureAwait(false))
+            {
+                // Pacing, not waiting for a condition: the pause lets the reader wake up between pieces.
+                _readerKeepsUp = false;
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
