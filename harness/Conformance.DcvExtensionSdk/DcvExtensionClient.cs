@@ -22,6 +22,8 @@ public sealed class DcvExtensionClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ChannelSignals> _channels = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _reading;
+    private readonly Lock _gate = new();
+    private Exception? _ended;
     private long _nextRequestId;
 
     /// <summary>Creates a client over a control channel: <paramref name="fromDcv"/> carries DCV's frames, <paramref name="toDcv"/> takes the extension's.</summary>
@@ -132,11 +134,16 @@ public sealed class DcvExtensionClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.RequestId = Interlocked.Increment(ref _nextRequestId).ToString(CultureInfo.InvariantCulture);
         var waiter = new TaskCompletionSource<Response>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[request.RequestId] = waiter;
-        if (_completion.Task.IsCompleted)
+        lock (_gate)
         {
-            _pending.TryRemove(request.RequestId, out _);
-            throw new DcvControlChannelException("The control channel to DCV has ended.");
+            // Under the gate the reader takes to end, so a request is either failed by that end or refused here,
+            // never left waiting out its time-out for a response that cannot come.
+            if (_ended is not null)
+            {
+                throw new DcvControlChannelException("The control channel to DCV has ended.", _ended);
+            }
+
+            _pending[request.RequestId] = waiter;
         }
 
         try
@@ -212,6 +219,11 @@ public sealed class DcvExtensionClient : IAsyncDisposable
         }
 
         var ended = failure ?? new DcvControlChannelException("DCV closed the control channel.");
+        lock (_gate)
+        {
+            _ended = ended;
+        }
+
         foreach (var waiter in _pending.Values)
         {
             waiter.TrySetException(ended);

@@ -17,7 +17,11 @@ public sealed class SupervisedProcess : IAsyncDisposable
     private static readonly TimeSpan HostReportBound = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan EndBound = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ForwardGrace = TimeSpan.FromMilliseconds(250);
+
+    // How long a channel's reader that still reads is given for the process's last output. A reader that has
+    // stopped completes its end of the channel, which ends forwarding at once, so only a slow reader (a loaded
+    // machine) ever waits this out; 250 ms was seen to cut off a frame the reader had not yet reached.
+    private static readonly TimeSpan ForwardGrace = TimeSpan.FromSeconds(5);
     private readonly Process _host;
     private readonly HostControl _control;
     private readonly Dictionary<(int, ulong), TimeSpan> _cpuByProcess = [];
@@ -228,9 +232,9 @@ public sealed class SupervisedProcess : IAsyncDisposable
 
         RemoveSocketFilesOfPipesItServed();
 
-        // What the process wrote before it ended still reaches the channel's reader if that reader keeps up for a
-        // moment (a DCV extension's last frame, cut off by its exit, is judged as such); whoever has stopped reading
-        // is not waited for beyond that: the rest is drained without it.
+        // What the process wrote before it ended still reaches the channel's reader (a DCV extension's last frame,
+        // cut off by its exit, is judged as such); a reader that neither reads nor lets go is not waited for beyond
+        // the grace: the rest is drained without it.
         if (StandardOutputChannel is not null)
         {
             try

@@ -123,4 +123,22 @@ public class DcvExtensionClientTests
         var error = Assert.ThrowsAsync<DcvControlChannelException>(() => client.Completion.WaitAsync(ScriptedParty.Bound));
         Assert.That(error!.Message, Does.Contain("frame 1 at byte 0: the 2-byte payload is not a valid dcv.extensions.DcvMessage"));
     }
+
+    [Test]
+    public async Task A_request_made_as_the_control_channel_ends_fails_at_once_rather_than_waiting_out_its_time_out()
+    {
+        var options = new DcvExtensionClientOptions { ResponseTimeout = TimeSpan.FromHours(1) };
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var fromDcv = new System.IO.Pipelines.Pipe();
+            var toDcv = new System.IO.Pipelines.Pipe();
+            await using var client = new DcvExtensionClient(fromDcv.Reader, toDcv.Writer, options);
+
+            var ending = Task.Run(() => fromDcv.Writer.Complete());
+            var request = Task.Run(() => client.GetDcvInfoAsync());
+            await ending;
+
+            Assert.That(async () => await request.WaitAsync(ScriptedParty.Bound), Throws.InstanceOf<DcvControlChannelException>(), $"attempt {attempt}");
+        }
+    }
 }

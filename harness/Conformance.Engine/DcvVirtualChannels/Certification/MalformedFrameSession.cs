@@ -51,50 +51,64 @@ internal sealed class MalformedFrameSession(Recording recording, DcvExtensionTar
 
         await using (process)
         {
-            var reader = new ControlFrameReader<ExtensionMessage>(process.StandardOutputChannel!);
-            ControlReadResult<ExtensionMessage>? first = null;
             try
             {
-                first = await reader.ReadAsync(cancellation).AsTask().WaitAsync(ControlParty.Bound, cancellation).ConfigureAwait(false);
+                await JudgeAsync(process, cancellation).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            finally
             {
-                // Judged below: no request came.
+                // Nothing more is read: let go of the channel, so the process's further output is only drained.
+                await process.StandardOutputChannel!.CompleteAsync().ConfigureAwait(false);
             }
-
-            if (first?.Message is not { Request: not null })
-            {
-                Missing = $"the extension sent no request to answer within {ControlParty.Bound.TotalSeconds:0} s";
-                recording.Transcript.Add("no-request", null);
-                return;
-            }
-
-            recording.Transcript.Add("request-received", new JsonObject { ["request"] = first.Message.Request.RequestCase.ToString() });
-            var clock = Stopwatch.StartNew();
-            try
-            {
-                await process.StandardInput.WriteAsync(TopBitHeader, cancellation).ConfigureAwait(false);
-                await process.StandardInput.FlushAsync(cancellation).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // It closed its standard input already: the wait below says when it exited.
-            }
-
-            recording.Transcript.Add("malformed-frame-sent", new JsonObject { ["header"] = "0x80000010" });
-            try
-            {
-                // Measured past the deadline, so that a late exit is reported with its time.
-                ExitCode = await process.Exited.WaitAsync(target.Exit + TimeSpan.FromSeconds(2), cancellation).ConfigureAwait(false);
-                ExitedAfter = clock.Elapsed;
-            }
-            catch (TimeoutException)
-            {
-                // Still running at the deadline: it is ended with its tree when the process is disposed.
-            }
-
-            recording.Transcript.Add("extension-ended", new JsonObject { ["exitedOnItsOwn"] = ExitedAfter is not null });
         }
+    }
+
+    // Answers its first request with the malformed header and times its exit.
+    private async Task JudgeAsync(SupervisedProcess process, CancellationToken cancellation)
+    {
+        var reader = new ControlFrameReader<ExtensionMessage>(process.StandardOutputChannel!);
+        ControlReadResult<ExtensionMessage>? first = null;
+        try
+        {
+            first = await reader.ReadAsync(cancellation).AsTask().WaitAsync(ControlParty.Bound, cancellation).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Judged below: no request came.
+        }
+
+        if (first?.Message is not { Request: not null })
+        {
+            Missing = $"the extension sent no request to answer within {ControlParty.Bound.TotalSeconds:0} s";
+            recording.Transcript.Add("no-request", null);
+            return;
+        }
+
+        recording.Transcript.Add("request-received", new JsonObject { ["request"] = first.Message.Request.RequestCase.ToString() });
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await process.StandardInput.WriteAsync(TopBitHeader, cancellation).ConfigureAwait(false);
+            await process.StandardInput.FlushAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // It closed its standard input already: the wait below says when it exited.
+        }
+
+        recording.Transcript.Add("malformed-frame-sent", new JsonObject { ["header"] = "0x80000010" });
+        try
+        {
+            // Measured past the deadline, so that a late exit is reported with its time.
+            ExitCode = await process.Exited.WaitAsync(target.Exit + TimeSpan.FromSeconds(2), cancellation).ConfigureAwait(false);
+            ExitedAfter = clock.Elapsed;
+        }
+        catch (TimeoutException)
+        {
+            // Still running at the deadline: it is ended with its tree when the process is disposed.
+        }
+
+        recording.Transcript.Add("extension-ended", new JsonObject { ["exitedOnItsOwn"] = ExitedAfter is not null });
     }
 
     private static byte[] Header(uint length)
