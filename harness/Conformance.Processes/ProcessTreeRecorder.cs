@@ -67,18 +67,20 @@ public sealed class ProcessTreeRecorder(int rootProcessId, int containerProcessI
     {
         lock (_gate)
         {
+            // Adopted: a child of the host that is not the command, so it left the command's tree on its own.
+            var adopted = snapshot.ParentProcessId == containerProcessId && snapshot.ProcessId != rootProcessId;
             if (_seen.TryGetValue(snapshot.ProcessId, out var seen) && seen.StartTime == snapshot.StartTime)
             {
                 if (snapshot.CommandLine.Count > 0 && !seen.CommandLines.Any(known => known.SequenceEqual(snapshot.CommandLine)))
                 {
-                    _seen[snapshot.ProcessId] = seen with { CommandLines = [.. seen.CommandLines, snapshot.CommandLine] };
+                    seen = seen with { CommandLines = [.. seen.CommandLines, snapshot.CommandLine] };
                 }
 
+                // Seen first under its parent, adopted once that parent exited: it left the tree all the same.
+                _seen[snapshot.ProcessId] = seen with { Adopted = seen.Adopted || adopted };
                 return;
             }
 
-            // Adopted: a child of the host that is not the command, so it left the command's tree on its own.
-            var adopted = snapshot.ParentProcessId == containerProcessId && snapshot.ProcessId != rootProcessId;
             IReadOnlyList<IReadOnlyList<string>> commandLines = snapshot.CommandLine.Count > 0 ? [snapshot.CommandLine] : [];
             _seen[snapshot.ProcessId] = new ObservedProcess(snapshot.ProcessId, snapshot.StartTime, snapshot.ParentProcessId, commandLines, adopted);
         }

@@ -32,10 +32,12 @@ public sealed class SupervisedProcess : IAsyncDisposable
     private readonly Lazy<Task> _ending;
     private readonly IReadOnlyList<string> _pipesItServes;
     private TimeSpan? _cpuAtExit;
+    private readonly IDisposable _startup;
     private int _disposed;
 
-    private SupervisedProcess(Process host, HostControl control, int processId, ProcessLaunch launch, DateTimeOffset startedAt)
+    private SupervisedProcess(Process host, HostControl control, int processId, ProcessLaunch launch, DateTimeOffset startedAt, IDisposable startup)
     {
+        _startup = startup;
         _host = host;
         _control = control;
         ProcessId = processId;
@@ -51,6 +53,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
         _ = control.Exited.ContinueWith(
             exit =>
             {
+                _startup.Dispose();
                 ExitedAt = DateTimeOffset.UtcNow;
                 _cpuAtExit = exit.Result.Cpu;
                 _exited.TrySetResult(exit.Result.Code);
@@ -125,6 +128,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
         var start = ProcessCommand.StartInfo(hostCommand[0], [.. hostCommand.Skip(1), command, .. launch.Command.Skip(1)], environment);
         start.WorkingDirectory = launch.WorkingDirectory;
         var startedAt = DateTimeOffset.UtcNow;
+        var startup = StartupLull.Shared.Begin();
         Process host;
         try
         {
@@ -132,25 +136,34 @@ public sealed class SupervisedProcess : IAsyncDisposable
         }
         catch (Win32Exception exception)
         {
+            startup.Dispose();
             throw new ProcessStartException($"Could not start the process host in {launch.WorkingDirectory}: {exception.Message}", exception);
         }
 
         try
         {
             var (control, processId) = await HostControl.AcceptAsync(server, host.WaitForExitAsync(cancellationToken), HostReportBound, cancellationToken).ConfigureAwait(false);
-            return new SupervisedProcess(host, control, processId, launch, startedAt);
+            return new SupervisedProcess(host, control, processId, launch, startedAt, startup);
         }
         catch (ProcessStartException exception)
         {
+            startup.Dispose();
             await EndHostAsync(host).ConfigureAwait(false);
             throw new ProcessStartException($"Could not start {launch.Command[0]} in {launch.WorkingDirectory}: {exception.Message}", exception);
         }
         catch
         {
+            startup.Dispose();
             await EndHostAsync(host).ConfigureAwait(false);
             throw;
         }
     }
+
+    /// <summary>
+    /// Says the command has started up (a server accepts connections, a client has connected): it no longer counts
+    /// as a start under way for <see cref="StartupLull"/>. An exit or the end says so too.
+    /// </summary>
+    public void MarkReady() => _startup.Dispose();
 
     /// <summary>
     /// CPU time used by every process of the tree so far: sampled while the command runs; once it has exited,
@@ -208,6 +221,7 @@ public sealed class SupervisedProcess : IAsyncDisposable
 
     private async Task EndOnceAsync()
     {
+        _startup.Dispose();
         var runningAtEnd = !_exited.Task.IsCompleted;
         Sample();
         await _stopSampling.CancelAsync().ConfigureAwait(false);

@@ -31,6 +31,15 @@ internal sealed class Recording
     /// <summary>How long the act took, from its start to the end of its processes.</summary>
     public TimeSpan Duration { get; internal set; }
 
+    /// <summary>
+    /// Why this run cannot be trusted to show the executable as it is, through no fault of the executable: the harness
+    /// could not keep its own script's time (a busy machine). Null for a steady run. The engine runs the act again.
+    /// </summary>
+    public string? Unsteady { get; private set; }
+
+    /// <summary>Marks the run unsteady, saying why.</summary>
+    public void MarkUnsteady(string why) => Locked(() => Unsteady ??= why);
+
     /// <summary>Observations that change no outcome.</summary>
     public IReadOnlyList<string> Notes => Locked(() => _notes.ToList());
 

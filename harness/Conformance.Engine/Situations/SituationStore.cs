@@ -13,6 +13,9 @@ internal sealed class SituationStore
 {
     private readonly ConcurrentDictionary<(Situation, string?), Lazy<Task<object>>> _runs = new();
 
+    /// <summary>How many times an act is run at most when the harness could not keep its own time (<see cref="Recording.Unsteady"/>).</summary>
+    public const int MaxAttempts = 3;
+
     private readonly TimeSpan _actBound;
 
     /// <summary>Creates a store; <paramref name="isolated"/> gives every scenario runs of its own; no act may take longer than <paramref name="actBound"/>.</summary>
@@ -70,15 +73,34 @@ internal sealed class SituationStore
         // Off the calling scenario's flow, and bounded on its own: one scenario timing out must not cancel what others wait for.
         await Task.Yield();
         using var limit = new CancellationTokenSource(bound);
-        var recording = new Recording(situation);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        try
+        var unsteady = new List<string>();
+        while (true)
         {
-            return await act(recording, limit.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            recording.Duration = stopwatch.Elapsed;
+            var recording = new Recording(situation);
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            T recorded;
+            try
+            {
+                recorded = await act(recording, limit.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                recording.Duration = stopwatch.Elapsed;
+            }
+
+            // A run the harness itself could not keep time in says nothing sure of the executable: it is run again,
+            // a few times at most; the last is judged as it is, its tolerance widened by the harness's own lag.
+            if (recording.Unsteady is not { } why || unsteady.Count + 1 >= MaxAttempts || limit.IsCancellationRequested)
+            {
+                foreach (var (earlier, attempt) in unsteady.Select((reason, index) => (reason, index + 1)))
+                {
+                    recording.Note($"attempt {attempt} of this run was set aside: {earlier}");
+                }
+
+                return recorded;
+            }
+
+            unsteady.Add(why);
         }
     }
 }

@@ -31,23 +31,13 @@ public class FixtureCertificationTests
         }
 
         var expected = Expected(judged);
-        await RealTimeCertifications.EnterAsync();
-        Dictionary<string, string> shared, isolated;
-        try
+        var shared = await RealTimeCertifications.RunAsync(() => CertifyAsync(command, expected, isolated: false));
+        if (!inBothModes)
         {
-            shared = await CertifyAsync(command, expected, isolated: false);
-            if (!inBothModes)
-            {
-                return;
-            }
-
-            isolated = await CertifyAsync(command, expected, isolated: true);
-        }
-        finally
-        {
-            RealTimeCertifications.Leave();
+            return;
         }
 
+        var isolated = await RealTimeCertifications.RunAsync(() => CertifyAsync(command, expected, isolated: true));
         Assert.That(Differences(shared, isolated), Is.Empty, "every scenario comes out the same whether runs are shared per situation (expected) or isolated (actual)");
     }
 
@@ -70,7 +60,8 @@ public class FixtureCertificationTests
             }.ToJsonString());
             var report = Path.Combine(folder, "report");
             var output = new StringWriter();
-            string[] options = isolated ? ["--isolated", "--parallel", "24"] : [];
+            // A run per scenario, eight at a time (the default here): all 24 at once crowd out a certification beside it.
+            string[] options = isolated ? ["--isolated", "--parallel", "8"] : [];
 
             var code = await ConformanceCommand.RunAsync(
                 ["certify", "connector", "--root", Project.Layout.Root, "--manifest", manifest, "--report", report, .. options, "--", .. command],

@@ -18,4 +18,18 @@ internal static class RealTimeCertifications
 
     /// <summary>Gives a place back.</summary>
     public static void Leave() => Gate.Release();
+
+    /// <summary>Runs <paramref name="certification"/> in a place of its own.</summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> certification)
+    {
+        await EnterAsync();
+        try
+        {
+            return await certification();
+        }
+        finally
+        {
+            Leave();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-using Conformance.Processes;
+using Conformance.Protocols.Transport;
 
 namespace Conformance.Engine.DcvVirtualChannels.Certification;
 

@@ -20,6 +20,9 @@ namespace Conformance.Engine.PipeMessaging.Certification;
 internal sealed class LiveStage : IAsyncDisposable
 {
     /// <summary>How the harness's clients retry a pipe that is busy: briefly, since a conformant server is quick to free it.</summary>
+    /// <summary>The longest a script waits for other executables to finish starting before it begins anyway.</summary>
+    private static readonly TimeSpan LullBound = TimeSpan.FromSeconds(5);
+
     private static readonly RetryPolicy ShortRetry = new() { FirstInterval = TimeSpan.FromMilliseconds(20), MaxInterval = TimeSpan.FromMilliseconds(200), TotalWait = TimeSpan.FromSeconds(3) };
 
     private readonly LiveRun _run;
@@ -133,6 +136,19 @@ internal sealed class LiveStage : IAsyncDisposable
         }
 
         _run.Recording.Waited(new RecordedWait($"the {Target.Role} to be ready", waited.Elapsed, ready, Met: true));
+        _process.MarkReady();
+
+        // The script times the server from here: it begins once the other executables of the run have started up,
+        // so that their start does not crowd the machine while the harness plays and times this one.
+        var lull = await StartupLull.Shared.WaitAsync(LullBound, _cancellation).ConfigureAwait(false);
+        if (lull > TimeSpan.FromMilliseconds(50))
+        {
+            _run.Recording.Waited(new RecordedWait("the run's other executables to start up", lull, LullBound, Met: lull < LullBound));
+        }
+
+        // Nothing was timed yet: the harness's lag counts from here.
+        _run.HarnessLag = TimeSpan.Zero;
+
         return true;
     }
 
@@ -183,6 +199,7 @@ internal sealed class LiveStage : IAsyncDisposable
         try
         {
             var connection = await accept.ConfigureAwait(false);
+            _process.MarkReady();
             _connections.Add(connection);
             return Open(name, connection.Stream);
         }
@@ -256,6 +273,11 @@ internal sealed class LiveStage : IAsyncDisposable
         await _stopProbe.CancelAsync().ConfigureAwait(false);
         await _lagProbe.ConfigureAwait(false);
         _stopProbe.Dispose();
+        if (_run.HarnessLag > Target.Tolerance.Late)
+        {
+            _run.Recording.MarkUnsteady($"the harness's own timers ran up to {_run.HarnessLag.TotalMilliseconds:0} ms late, more than the {Target.Tolerance.Late.TotalMilliseconds:0} ms tolerance its timings are judged with");
+        }
+
         if (_run.HarnessLag > TimeSpan.FromMilliseconds(50))
         {
             _run.Recording.Note($"the harness's own timers ran up to {_run.HarnessLag.TotalMilliseconds:0} ms late during this run (a busy machine); timings were judged with tolerances widened by {_run.Widening.TotalMilliseconds:0} ms");

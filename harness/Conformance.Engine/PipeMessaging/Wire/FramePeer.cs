@@ -3,6 +3,7 @@ using Conformance.Engine.Validation;
 using Conformance.Protocols.Framing;
 using Conformance.Protocols.PipeMessaging;
 using Conformance.Protocols.Threading;
+using Conformance.Protocols.Transport;
 
 namespace Conformance.Engine.PipeMessaging.Wire;
 
@@ -16,7 +17,6 @@ internal sealed class FramePeer : IAsyncDisposable
     private readonly Stream _stream;
     private readonly PeerClock _clock;
     private readonly SchemaSet _schemas;
-    private readonly Action<FramePeer, WireEntry>? _onEntry;
     private readonly Lock _gate = new();
     private readonly List<WireEntry> _entries = [];
     private readonly ChangeSignal _changed = new();
@@ -26,14 +26,13 @@ internal sealed class FramePeer : IAsyncDisposable
     private long _sentFrames;
     private int _disposed;
 
-    /// <summary>Creates the end named <paramref name="name"/> over <paramref name="stream"/>; <paramref name="onEntry"/> sees each entry as it is logged.</summary>
-    public FramePeer(string name, Stream stream, PeerClock clock, SchemaSet schemas, Action<FramePeer, WireEntry>? onEntry = null)
+    /// <summary>Creates the end named <paramref name="name"/> over <paramref name="stream"/>.</summary>
+    public FramePeer(string name, Stream stream, PeerClock clock, SchemaSet schemas)
     {
         Name = name;
         _stream = stream;
         _clock = clock;
         _schemas = schemas;
-        _onEntry = onEntry;
     }
 
     /// <summary>Who this end is in the script ("client 1", "the service").</summary>
@@ -119,6 +118,13 @@ internal sealed class FramePeer : IAsyncDisposable
     public Task SendBytesAsync(ReadOnlyMemory<byte> bytes, string what, CancellationToken cancellationToken = default) =>
         WriteAsync(bytes, new WireEntry(default, WireKind.SentBytes, Detail: $"{what} ({bytes.Length} bytes)"), cancellationToken);
 
+    /// <summary>
+    /// Waits until the other side has read everything sent so far, at most <paramref name="bound"/>; false when the
+    /// bound passed first, or the transport cannot tell (then the caller paces its writes otherwise).
+    /// </summary>
+    public Task<bool> WaitUntilTakenAsync(TimeSpan bound, CancellationToken cancellationToken = default) =>
+        PipeBacklog.WaitUntilTakenAsync(_stream, bound, cancellationToken);
+
     /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="bound"/>; true when it holds.</summary>
     public Task<bool> WaitUntilAsync(Func<FramePeer, bool> condition, TimeSpan bound, CancellationToken cancellationToken = default) =>
         _changed.WaitUntilAsync(() => condition(this), bound, cancellationToken);
@@ -134,6 +140,8 @@ internal sealed class FramePeer : IAsyncDisposable
     /// <summary>Ends the harness's writing only, where the transport allows it: the other side reads the end of the stream, and can still answer.</summary>
     public void EndWriting()
     {
+        // Logged before it is done: the other side's answer to it (its own close) must come after it in the log.
+        Log(new WireEntry(_clock.Now(), WireKind.Closed, Detail: "the harness ended its writing"));
         switch (_stream)
         {
             case NetworkStream network:
@@ -146,8 +154,6 @@ internal sealed class FramePeer : IAsyncDisposable
                 _stream.Dispose();
                 break;
         }
-
-        Log(new WireEntry(_clock.Now(), WireKind.Closed, Detail: "the harness ended its writing"));
     }
 
     /// <summary>Closes the connection.</summary>
@@ -187,13 +193,17 @@ internal sealed class FramePeer : IAsyncDisposable
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            Log(entry with { At = _clock.Now() });
-        }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException)
-        {
-            Log(entry with { At = _clock.Now(), Detail = $"{entry.Detail ?? "the message"} could not be written: the other side has closed" });
+            // Logged as it is written, before the other side can answer it: an answer (or a close) comes after it in the log.
+            var logged = Log(entry with { At = _clock.Now() });
+            try
+            {
+                await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException)
+            {
+                Replace(logged, logged with { Detail = $"{entry.Detail ?? "the message"} could not be written: the other side has closed" });
+            }
         }
         finally
         {
@@ -242,14 +252,24 @@ internal sealed class FramePeer : IAsyncDisposable
         }
     }
 
-    private void Log(WireEntry entry)
+    private WireEntry Log(WireEntry entry)
     {
         lock (_gate)
         {
             _entries.Add(entry);
         }
 
-        _onEntry?.Invoke(this, entry);
+        _changed.Notify();
+        return entry;
+    }
+
+    private void Replace(WireEntry logged, WireEntry entry)
+    {
+        lock (_gate)
+        {
+            _entries[_entries.FindLastIndex(candidate => ReferenceEquals(candidate, logged))] = entry;
+        }
+
         _changed.Notify();
     }
 }

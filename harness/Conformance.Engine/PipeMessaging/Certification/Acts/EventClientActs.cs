@@ -63,7 +63,7 @@ internal static class EventClientActs
         var pieces = EventLabelled("C");
         stage.Run.Emitted("C", pieces.EventId);
         var frame = Frame(pieces);
-        await SendInPiecesAsync(stage, peer, frame, 6, TimeSpan.FromMilliseconds(10), "event C in six pieces").ConfigureAwait(false);
+        await SendInPiecesAsync(stage, peer, frame, 6, apart: null, "event C in six pieces").ConfigureAwait(false);
         stage.Mark("sent C");
         await service.NextAsync(message => message is Confirmation, answer).ConfigureAwait(false);
         var together = EventLabelled("D");

@@ -17,6 +17,12 @@ internal static class Script
     /// <summary>"Promptly": within a second (REQUIREMENTS).</summary>
     public static readonly TimeSpan Promptly = TimeSpan.FromSeconds(1);
 
+    // Where the other side's reading cannot be seen, the pause between pieces that lets it wake up.
+    private static readonly TimeSpan FallbackApart = TimeSpan.FromMilliseconds(5);
+
+    // How long a piece waits for the other side to take the last before the pieces fall back to pauses.
+    private static readonly TimeSpan TakenBound = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// When a "just inside" action comes in real time: at 60 % of the deadline. The exact boundary is checked on the
     /// reference roles under a manual clock; against a process, the margin keeps a loaded machine from deciding.
@@ -68,18 +74,28 @@ internal static class Script
     /// <summary>A frame holding <paramref name="text"/> in UTF-8.</summary>
     public static byte[] Text(string text) => FrameWriter.Encode(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Sends <paramref name="bytes"/> in <paramref name="pieces"/> writes, <paramref name="apart"/> between them.</summary>
-    public static async Task SendInPiecesAsync(LiveStage stage, FramePeer peer, byte[] bytes, int pieces, TimeSpan apart, string what)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> in <paramref name="pieces"/> pieces. With <paramref name="apart"/> each piece
+    /// follows the last after that pause (a slow drip, a deadline being tested). Without, each follows as soon as the
+    /// other side has taken the last, so that every piece is a read of its own however busy the machine, and the
+    /// pieces cost no more time than the reading does; where that cannot be seen, a short pause stands in.
+    /// </summary>
+    public static async Task SendInPiecesAsync(LiveStage stage, FramePeer peer, byte[] bytes, int pieces, TimeSpan? apart, string what)
     {
         var size = Math.Max(1, (int)Math.Ceiling(bytes.Length / (double)pieces));
+        var seesTaking = apart is null;
         for (var offset = 0; offset < bytes.Length && !peer.Ended; offset += size)
         {
-            if (offset > 0)
+            if (offset > 0 && !seesTaking)
             {
-                await stage.PauseAsync(apart).ConfigureAwait(false);
+                await stage.PauseAsync(apart ?? FallbackApart).ConfigureAwait(false);
             }
 
             await peer.SendBytesAsync(bytes.AsMemory(offset, Math.Min(size, bytes.Length - offset)), $"{what}, from byte {offset + 1}", stage.Cancellation).ConfigureAwait(false);
+            if (seesTaking)
+            {
+                seesTaking = await peer.WaitUntilTakenAsync(TakenBound, stage.Cancellation).ConfigureAwait(false);
+            }
         }
     }
 }

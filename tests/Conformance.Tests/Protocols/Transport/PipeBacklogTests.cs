@@ -1,7 +1,9 @@
 using System.IO.Pipes;
 using Conformance.Processes;
+using Conformance.Tests.Support;
+using Conformance.Protocols.Transport;
 
-namespace Conformance.Tests.Processes;
+namespace Conformance.Tests.Protocols.Transport;
 
 [Platform(Include = "Linux")]
 public class PipeBacklogTests
@@ -36,4 +38,15 @@ public class PipeBacklogTests
     [Test]
     public void A_stream_that_is_not_a_pipe_has_no_backlog_to_tell() =>
         Assert.That(PipeBacklog.Unread(new MemoryStream()), Is.Null);
+
+    [Test]
+    public async Task A_unix_socket_writer_sees_what_its_peer_has_not_yet_read()
+    {
+        using var pair = new UnixSocketPair();
+        await pair.Left.WriteAsync(new byte[5]);
+
+        Assert.That(PipeBacklog.Unread(pair.Left), Is.GreaterThan(0), "the peer read nothing yet");
+        await pair.Right.ReadExactlyAsync(new byte[5]);
+        Assert.That(await PipeBacklog.WaitUntilTakenAsync(pair.Left, TimeSpan.FromSeconds(5), CancellationToken.None), Is.True);
+    }
 }

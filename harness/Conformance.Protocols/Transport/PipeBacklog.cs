@@ -1,31 +1,37 @@
 using System.IO.Pipes;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace Conformance.Processes;
+namespace Conformance.Protocols.Transport;
 
 /// <summary>
-/// How much of what was written to a pipe its reader has not yet taken. On Linux both ends of a pipe answer
-/// FIONREAD with the bytes waiting in it, so the writer can tell when the reader has caught up; elsewhere it cannot.
+/// How much of what was written to a pipe its reader has not yet taken, so a writer that cuts its bytes into pieces
+/// can hand over each piece only once the reader has taken the last, and the reader meets every cut whatever the
+/// machine's load. On Linux both ends of an anonymous pipe answer FIONREAD with the bytes waiting in it, and a Unix
+/// socket answers SIOCOUTQ with what it sent that its peer has not read; elsewhere it cannot be known.
 /// </summary>
-public static partial class PipeBacklog
+internal static partial class PipeBacklog
 {
     private const nuint FionRead = 0x541B;
+    private const nuint SocketOutQueue = 0x5411;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>The bytes waiting in the pipe behind <paramref name="stream"/>; null where that cannot be known.</summary>
-    public static int? Unread(Stream stream)
+    /// <summary>The bytes written to <paramref name="stream"/> that its reader has not taken; null where that cannot be known.</summary>
+    public static int? Unread(Stream stream) => stream switch
     {
-        if (!OperatingSystem.IsLinux() || stream is not PipeStream pipe)
-        {
-            return null;
-        }
+        _ when !OperatingSystem.IsLinux() => null,
+        PipeStream pipe => Query(pipe.SafePipeHandle, FionRead),
+        NetworkStream { Socket.AddressFamily: AddressFamily.Unix } network => Query(network.Socket.SafeHandle, SocketOutQueue),
+        _ => null,
+    };
 
-        var handle = pipe.SafePipeHandle;
+    private static int? Query(SafeHandle handle, nuint request)
+    {
         var added = false;
         try
         {
             handle.DangerousAddRef(ref added);
-            return ioctl((int)handle.DangerousGetHandle(), FionRead, out var waiting) == 0 ? waiting : null;
+            return ioctl((int)handle.DangerousGetHandle(), request, out var waiting) == 0 ? waiting : null;
         }
         catch (ObjectDisposedException)
         {
