@@ -28,42 +28,36 @@ public class SituationStoreTests
         Assert.That(attempts, Is.EqualTo(1));
     }
 
-    [Test]
-    public async Task A_run_the_harness_could_not_keep_time_in_is_run_again_and_the_steady_one_is_judged()
+    // An act whose first `unsteady` attempts the harness could not keep time in; each run says which attempt it was.
+    private static Func<Recording, CancellationToken, Task<Run>> UnsteadyFor(int unsteady)
     {
-        var store = new SituationStore();
         var attempts = 0;
-        Task<Run> Act(Recording recording, CancellationToken _)
+        return (recording, _) =>
         {
-            var attempt = ++attempts;
-            if (attempt == 1)
+            var attempt = Interlocked.Increment(ref attempts);
+            if (attempt <= unsteady)
             {
-                recording.MarkUnsteady("the harness's own timers ran 400 ms late");
+                recording.MarkUnsteady($"late in attempt {attempt}");
             }
 
             return Task.FromResult(new Run(recording, attempt));
-        }
+        };
+    }
 
-        var run = await store.RecordAsync(Context("a"), Session, Act);
+    [Test]
+    public async Task A_run_the_harness_could_not_keep_time_in_is_run_again_and_the_steady_one_is_judged()
+    {
+        var run = await new SituationStore().RecordAsync(Context("a"), Session, UnsteadyFor(1));
 
         Assert.That(run.Attempt, Is.EqualTo(2));
         Assert.That(run.Recording.Unsteady, Is.Null);
-        Assert.That(run.Recording.Notes, Has.One.EqualTo("attempt 1 of this run was set aside: the harness's own timers ran 400 ms late"));
+        Assert.That(run.Recording.Notes, Has.One.EqualTo("attempt 1 of this run was set aside: late in attempt 1"));
     }
 
     [Test]
     public async Task A_run_unsteady_every_time_is_judged_at_its_last_attempt_with_the_earlier_ones_named()
     {
-        var store = new SituationStore();
-        var attempts = 0;
-        Task<Run> Act(Recording recording, CancellationToken _)
-        {
-            var attempt = ++attempts;
-            recording.MarkUnsteady($"late in attempt {attempt}");
-            return Task.FromResult(new Run(recording, attempt));
-        }
-
-        var run = await store.RecordAsync(Context("a"), Session, Act);
+        var run = await new SituationStore().RecordAsync(Context("a"), Session, UnsteadyFor(int.MaxValue));
 
         Assert.That(run.Attempt, Is.EqualTo(SituationStore.MaxAttempts));
         Assert.That(run.Recording.Unsteady, Is.EqualTo($"late in attempt {SituationStore.MaxAttempts}"));

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Conformance.Reference.Dcv;
+using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Reference.Dcv;
 
@@ -57,16 +58,7 @@ public class SocketSpliceTests
         Assert.That(async () => await relaying.WaitAsync(ScriptedParty.Bound), Throws.Nothing);
     }
 
-    private static (Socket Client, Socket Server) Pair()
-    {
-        var address = new UnixDomainSocketEndPoint("\0splice-" + Guid.NewGuid().ToString("N"));
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(address);
-        listener.Listen(1);
-        var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        client.Connect(address);
-        return (client, listener.Accept());
-    }
+    private static (Socket Client, Socket Server) Pair() => UnixSocketPair.Sockets();
 
     private static IDisposable Disposables(params Socket[] sockets) => new Owned(sockets);
 
