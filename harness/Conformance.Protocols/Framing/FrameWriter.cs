@@ -18,21 +18,14 @@ public sealed class FrameWriter : IAsyncDisposable
     private readonly PipeWriter? _writer;
     private readonly Stream? _stream;
     private readonly byte[] _header = new byte[FrameHeader.Size];
-    private readonly bool _ownsWriter;
     private readonly FrameOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates a writer over <paramref name="writer"/>, which stays the caller's to complete.</summary>
     public FrameWriter(PipeWriter writer, FrameOptions? options = null)
-        : this(writer, options, ownsWriter: false)
-    {
-    }
-
-    private FrameWriter(PipeWriter writer, FrameOptions? options, bool ownsWriter)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
-        _ownsWriter = ownsWriter;
         _options = options ?? FrameOptions.Default;
     }
 
@@ -89,15 +82,11 @@ public sealed class FrameWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes the pipe writer when this writer made it; the stream itself stays open.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Lets go of the writer; the pipe or stream stays the caller's, open.</summary>
+    public ValueTask DisposeAsync()
     {
-        if (_ownsWriter && _writer is not null)
-        {
-            await _writer.CompleteAsync().ConfigureAwait(false);
-        }
-
         _gate.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask WriteToStreamAsync(Stream stream, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)

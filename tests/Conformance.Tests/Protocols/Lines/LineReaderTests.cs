@@ -134,6 +134,107 @@ public class LineReaderTests
         Assert.That(line!.Text, Is.EqualTo("{\"é\":\"ü\"}"));
     }
 
+    [Test]
+    public void Refuses_a_missing_stream_and_a_limit_below_one_byte()
+    {
+        Assert.That(() => new LineReader(null!), Throws.ArgumentNullException);
+        Assert.That(() => new LineReader(new MemoryStream(), maxLineBytes: 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public async Task Counts_every_byte_it_has_read()
+    {
+        var reader = Over("ab\ncd\n");
+
+        while (await reader.ReadLineAsync() is not null)
+        {
+        }
+
+        Assert.That(reader.BytesRead, Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task Reads_empty_lines_as_empty_text()
+    {
+        var reader = Over("\n\n");
+
+        var first = await reader.ReadLineAsync();
+        var second = await reader.ReadLineAsync();
+
+        Assert.That((first!.Text, first.Length, first.Defects), Is.EqualTo(("", 0L, Array.Empty<LineDefect>())));
+        Assert.That(second!.Text, Is.EqualTo(""));
+        Assert.That(await reader.ReadLineAsync(), Is.Null);
+    }
+
+    [Test]
+    public async Task A_line_at_the_limit_with_a_trailing_CR_is_not_too_long()
+    {
+        // The CR does not count against the limit: it is a defect of its own.
+        var line = await Over("abcde\r\n", maxLineBytes: 5).ReadLineAsync();
+
+        Assert.That(line!.Text, Is.EqualTo("abcde"));
+        Assert.That(line.Length, Is.EqualTo(5));
+        Assert.That(line.Defects, Is.EqualTo(new[] { LineDefect.CarriageReturn }));
+    }
+
+    [Test]
+    public async Task Counts_a_line_without_its_byte_order_mark_and_its_CR()
+    {
+        var line = await Over(Bytes(0xEF, 0xBB, 0xBF).Concat(Encoding.UTF8.GetBytes("ab\r\n")).ToArray()).ReadLineAsync();
+
+        Assert.That(line!.Length, Is.EqualTo(2));
+        Assert.That(line.Defects, Is.EqualTo(new[] { LineDefect.ByteOrderMark, LineDefect.CarriageReturn }));
+    }
+
+    [Test]
+    public async Task Keeps_the_first_bytes_that_arrived_of_a_line_that_goes_over_the_limit_in_several_reads()
+    {
+        // Reads of 4 bytes against a limit of 10: the line is found too long at its third read, and keeps those 12 bytes.
+        var text = "0123456789abcdefghijklmnopqrstuvwxyzABCD";
+        var reader = new LineReader(new Framing.ChunkedStream(Encoding.UTF8.GetBytes(text + "\nnext\n"), [4]), maxLineBytes: 10);
+
+        var line = await reader.ReadLineAsync();
+        var next = await reader.ReadLineAsync();
+
+        Assert.That(line!.Defects, Is.EqualTo(new[] { LineDefect.TooLong }));
+        Assert.That(line.Length, Is.EqualTo(text.Length));
+        Assert.That(Encoding.UTF8.GetString(line.Bytes.Span), Is.EqualTo(text[..12]));
+        Assert.That(next!.Text, Is.EqualTo("next"));
+    }
+
+    [Test]
+    public async Task Keeps_at_most_the_excerpt_of_a_line_over_the_limit_it_had_taken_whole()
+    {
+        var line = await Over(new string('z', 301) + "\n", maxLineBytes: 300).ReadLineAsync();
+
+        Assert.That(line!.Defects, Is.EqualTo(new[] { LineDefect.TooLong }));
+        Assert.That(line.Bytes.Length, Is.EqualTo(LineReader.ExcerptBytes));
+    }
+
+    [Test]
+    public async Task Leaves_a_CR_that_ends_the_excerpt_of_a_line_too_long_as_it_is()
+    {
+        // Only a whole line's last byte is its CR: in an excerpt it is just a byte of the line.
+        var text = new string('x', LineReader.ExcerptBytes - 1) + "\r" + new string('y', 100);
+
+        var line = await Over(text + "\n", maxLineBytes: 300).ReadLineAsync();
+
+        Assert.That(line!.Defects, Is.EqualTo(new[] { LineDefect.TooLong }));
+        Assert.That(line.Bytes.Length, Is.EqualTo(LineReader.ExcerptBytes));
+        Assert.That(line.Bytes.Span[^1], Is.EqualTo((byte)'\r'));
+    }
+
+    [Test]
+    public async Task Finds_invalid_UTF8_far_into_a_long_line()
+    {
+        var bytes = Enumerable.Repeat((byte)'a', 5000).Append((byte)0xFF).Append((byte)'\n').ToArray();
+
+        var line = await Over(bytes).ReadLineAsync();
+
+        Assert.That(line!.Defects, Is.EqualTo(new[] { LineDefect.InvalidUtf8 }));
+        Assert.That(line.InvalidUtf8Offset, Is.EqualTo(5000));
+    }
+
     private static LineReader Over(string text, int maxLineBytes = LineReader.DefaultMaxLineBytes) =>
         Over(Encoding.UTF8.GetBytes(text), maxLineBytes);
 
