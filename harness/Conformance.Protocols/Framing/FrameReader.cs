@@ -40,6 +40,7 @@ public sealed class FrameReader : IAsyncDisposable
     /// <summary>Creates a reader over <paramref name="stream"/>; disposing the reader leaves the stream open.</summary>
     public static FrameReader FromStream(Stream stream, FrameOptions? options = null)
     {
+        // Stryker disable once Statement : PipeReader.Create refuses a missing stream with the same exception and parameter name
         ArgumentNullException.ThrowIfNull(stream);
         // Reads of up to 64 KiB: a large frame costs a few system calls, not one per 4 KiB.
         return new FrameReader(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: StreamBufferSize, minimumReadSize: StreamBufferSize / 4, leaveOpen: true)), options, ownsReader: true);

@@ -72,6 +72,7 @@ internal sealed class FrameScanner
             }
 
             var buffer = result.Buffer;
+            // Stryker disable once Equality : a zero length is completed in the pass that reads its header, so _length is never 0 here
             if (_length < 0)
             {
                 if (buffer.Length < FrameHeader.Size)
@@ -126,10 +127,13 @@ internal sealed class FrameScanner
             if (_filled == _length)
             {
                 var value = decode(new ReadOnlySequence<byte>(_partial, 0, _length));
+                // Stryker disable all : whether a large buffer is let go or kept changes memory held, not any frame read
                 if (_partial.Length > KeptPayloadCapacity)
                 {
                     _partial = [];
                 }
+
+                // Stryker restore all
 
                 return FrameStep<T>.Frame(CompleteFrame(), value);
             }
@@ -210,10 +214,13 @@ internal sealed class FrameScanner
     // Grows the payload buffer to hold `needed` bytes, doubling but never past the frame's length.
     private void Reserve(int needed)
     {
+        // Stryker disable all : resizing a buffer that is already large enough keeps the bytes already copied, so only the cost differs
         if (needed <= _partial.Length)
         {
             return;
         }
+
+        // Stryker restore all
 
         var capacity = (int)Math.Min(_length, Math.Max(needed, Math.Max(InitialPayloadCapacity, 2L * _partial.Length)));
         Array.Resize(ref _partial, capacity);

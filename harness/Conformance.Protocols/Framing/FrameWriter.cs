@@ -102,6 +102,7 @@ public sealed class FrameWriter : IAsyncDisposable
             }
             finally
             {
+                // Stryker disable once Statement : an array not returned to the pool costs an allocation later, not a wrong frame
                 ArrayPool<byte>.Shared.Return(frame);
             }
         }

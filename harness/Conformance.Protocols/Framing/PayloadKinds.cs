@@ -1,6 +1,5 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Unicode;
+using Conformance.Protocols.Text;
 
 namespace Conformance.Protocols.Framing;
 
@@ -12,7 +11,7 @@ public static class PayloadKinds
     /// <summary>Detects the kind of <paramref name="payload"/> and decodes its text.</summary>
     public static PayloadDetection Detect(ReadOnlySpan<byte> payload)
     {
-        if (FirstInvalidUtf8(payload) is { } invalid)
+        if (Utf8Scan.FirstInvalid(payload) is { } invalid)
         {
             return Fail(null, PayloadError.InvalidUtf8, $"byte {invalid} (0x{payload[invalid]:X2}) is not valid UTF-8", invalid);
         }
@@ -41,25 +40,4 @@ public static class PayloadKinds
 
     private static string Describe(byte value) =>
         value is >= 0x21 and < 0x7F ? $"'{(char)value}' (0x{value:X2})" : $"0x{value:X2}";
-
-    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (Utf8.IsValid(bytes))
-        {
-            return null;
-        }
-
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
-        }
-
-        return null;
-    }
 }

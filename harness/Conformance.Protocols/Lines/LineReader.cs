@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Unicode;
+using Conformance.Protocols.Text;
 
 namespace Conformance.Protocols.Lines;
 
@@ -93,10 +93,8 @@ public sealed class LineReader
         var excerpt = _line.WrittenSpan[..Math.Min(ExcerptBytes, _line.WrittenCount)].ToArray();
         _line.Clear();
         _line.Write(excerpt);
-        if (excerpt.Length < ExcerptBytes)
-        {
-            _line.Write(bytes[..Math.Min(bytes.Length, ExcerptBytes - excerpt.Length)]);
-        }
+        // Stryker disable once Arithmetic : a longer excerpt is cut to ExcerptBytes when the line completes
+        _line.Write(bytes[..Math.Min(bytes.Length, ExcerptBytes - excerpt.Length)]);
     }
 
     private LineReadResult Complete(bool terminated)
@@ -125,14 +123,11 @@ public sealed class LineReader
         if (_skipping || length > _maxLineBytes)
         {
             defects.Add(LineDefect.TooLong);
-            if (content.Length > ExcerptBytes)
-            {
-                content = content[..ExcerptBytes];
-            }
+            content = content[..Math.Min(content.Length, ExcerptBytes)];
         }
         else
         {
-            invalidAt = FindInvalidUtf8(content);
+            invalidAt = Utf8Scan.FirstInvalid(content);
             if (invalidAt is null)
             {
                 text = Encoding.UTF8.GetString(content);
@@ -153,28 +148,5 @@ public sealed class LineReader
         _lineLength = 0;
         _skipping = false;
         return result;
-    }
-
-    private static int? FindInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (Utf8.IsValid(bytes))
-        {
-            return null;
-        }
-
-        var scratch = new char[Math.Min(bytes.Length, 4096) + 4];
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            var status = Utf8.ToUtf16(bytes[offset..], scratch, out var read, out _, replaceInvalidSequences: false);
-            if (status == OperationStatus.InvalidData || status == OperationStatus.NeedMoreData)
-            {
-                return offset + read;
-            }
-
-            offset += read;
-        }
-
-        return offset;
     }
 }

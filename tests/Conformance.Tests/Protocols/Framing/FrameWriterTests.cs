@@ -166,4 +166,42 @@ public class FrameWriterTests
 
         Assert.That(async () => await pipe.Writer.WriteAsync(new byte[] { 1 }), Throws.Nothing, "the pipe writer is the caller's to complete");
     }
+
+    [Test]
+    public async Task Says_that_a_cancelled_flush_delivered_no_frame()
+    {
+        var pipe = new Pipe();
+        var writer = new FrameWriter(pipe.Writer);
+        pipe.Writer.CancelPendingFlush();
+
+        Assert.That(async () => await writer.WriteAsync(Encoding.UTF8.GetBytes("{}")),
+            Throws.InstanceOf<OperationCanceledException>().With.Message.EqualTo("The frame's flush was cancelled."));
+    }
+
+    [Test]
+    public async Task Says_why_a_frame_to_a_stopped_reader_was_not_delivered()
+    {
+        var pipe = new Pipe();
+        await pipe.Reader.CompleteAsync();
+        var writer = new FrameWriter(pipe.Writer);
+
+        Assert.That(async () => await writer.WriteAsync(Encoding.UTF8.GetBytes("{}")),
+            Throws.InstanceOf<IOException>().With.Message.EqualTo("The reading side of the pipe has stopped; the frame was not delivered."));
+    }
+
+    [Test]
+    public void Names_the_size_and_the_limit_of_a_payload_it_refuses()
+    {
+        Assert.That(() => FrameWriter.Encode(new byte[11], new FrameOptions { MaxPayloadBytes = 10 }),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.StartsWith("A payload of 11 bytes is above the limit of 10."));
+    }
+
+    [Test]
+    public async Task Refuses_to_write_once_disposed()
+    {
+        var writer = FrameWriter.ToStream(new MemoryStream());
+        await writer.DisposeAsync();
+
+        Assert.That(async () => await writer.WriteAsync(Encoding.UTF8.GetBytes("{}")), Throws.InstanceOf<ObjectDisposedException>());
+    }
 }

@@ -68,4 +68,16 @@ public class PayloadKindsTests
         Assert.That(detection.Error, Is.EqualTo(PayloadError.InvalidUtf8));
         Assert.That(detection.Offset, Is.EqualTo(2));
     }
+
+    [TestCase("", "the payload is empty")]
+    [TestCase(" \r\n", "the payload holds only whitespace")]
+    [TestCase("[1]", "byte 0 is '[' (0x5B); a payload begins with { (JSON) or < (XML)")]
+    [TestCase("!", "byte 0 is '!' (0x21); a payload begins with { (JSON) or < (XML)")]
+    [TestCase("~", "byte 0 is '~' (0x7E); a payload begins with { (JSON) or < (XML)")]
+    [TestCase("\u007f", "byte 0 is 0x7F; a payload begins with { (JSON) or < (XML)")]
+    [TestCase("\u001f", "byte 0 is 0x1F; a payload begins with { (JSON) or < (XML)")]
+    public void Says_what_is_wrong_with_a_payload_it_cannot_tell(string payload, string message)
+    {
+        Assert.That(PayloadKinds.Detect(Encoding.UTF8.GetBytes(payload)).Message, Is.EqualTo(message));
+    }
 }
