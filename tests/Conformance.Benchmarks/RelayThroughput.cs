@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Conformance.Dcv.Wire;
 using Conformance.DcvExtensionSdk;
@@ -10,7 +9,7 @@ namespace Conformance.Benchmarks;
 
 /// <summary>
 /// 64 KiB writes carried by a ready virtual channel of the reference broker — extension relay → broker → remote
-/// relay, two abstract Unix sockets and a copy in between — against a raw copy over one abstract Unix socket pair.
+/// relay, two Unix sockets and a copy in between — against a raw copy over one Unix socket pair.
 /// Target (issue 9): the relayed bytes at 80 % of the raw copy's throughput or better.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,10 +24,9 @@ public class RelayThroughput
     private readonly List<IAsyncDisposable> _owned = [];
     private Stream _extensionRelay = null!;
     private Stream _remoteRelay = null!;
-    private Stream _rawLeft = null!;
-    private Stream _rawRight = null!;
+    private SocketPair _raw = null!;
 
-    /// <summary>Sets one channel up between two in-process parties, and a raw abstract socket pair beside it.</summary>
+    /// <summary>Sets one channel up between two in-process parties, and a raw socket pair beside it.</summary>
     [GlobalSetup]
     public void Open()
     {
@@ -41,7 +39,7 @@ public class RelayThroughput
         _owned.AddRange(channels);
         _extensionRelay = channels[0].Relay;
         _remoteRelay = channels[1].Relay;
-        (_rawLeft, _rawRight) = AbstractSocketPair();
+        _raw = new SocketPair();
     }
 
     /// <summary>Closes it all.</summary>
@@ -54,13 +52,12 @@ public class RelayThroughput
         }
 
         _broker.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _rawLeft.Dispose();
-        _rawRight.Dispose();
+        _raw.Dispose();
     }
 
     /// <summary>The baseline: 256 writes of 64 KiB over one abstract Unix socket, read back to the last byte.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Writes)]
-    public Task RawCopy() => CopyAsync(_rawLeft, _rawRight);
+    public Task RawCopy() => CopyAsync(_raw.Left, _raw.Right);
 
     /// <summary>The same bytes through the broker's relay of a ready channel.</summary>
     [Benchmark(OperationsPerInvoke = Writes)]
@@ -93,17 +90,5 @@ public class RelayThroughput
         _owned.Add(session);
         _owned.Add(client);
         return client;
-    }
-
-    private static (Stream Left, Stream Right) AbstractSocketPair()
-    {
-        var address = new UnixDomainSocketEndPoint("\0bench-" + Guid.NewGuid().ToString("N"));
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(address);
-        listener.Listen(1);
-        var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        client.Connect(address);
-        var server = listener.Accept();
-        return (new NetworkStream(client, ownsSocket: true), new NetworkStream(server, ownsSocket: true));
     }
 }
