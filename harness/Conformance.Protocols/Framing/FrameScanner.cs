@@ -21,6 +21,9 @@ internal sealed class FrameScanner
     // A buffer grown for a large frame is let go afterwards, so an idle connection does not hold it.
     private const int KeptPayloadCapacity = 64 * 1024;
 
+    // The payload length while no frame is in progress.
+    private const int BetweenFrames = -1;
+
     private readonly PipeReader _reader;
     private readonly FrameFormat _format;
     private readonly int _maxPayloadBytes;
@@ -29,7 +32,7 @@ internal sealed class FrameScanner
     // The frame in progress survives a cancelled read, so the next read resumes it.
     private long _frameNumber;
     private long _frameOffset;
-    private int _length = -1;
+    private int _length = BetweenFrames;
     private byte[] _partial = [];
     private int _filled;
     private FrameFinal? _final;
@@ -72,8 +75,7 @@ internal sealed class FrameScanner
             }
 
             var buffer = result.Buffer;
-            // Stryker disable once Equality : a zero length is completed in the pass that reads its header, so _length is never 0 here
-            if (_length < 0)
+            if (_length == BetweenFrames)
             {
                 if (buffer.Length < FrameHeader.Size)
                 {
@@ -204,7 +206,7 @@ internal sealed class FrameScanner
         }
 
         var position = new FramePosition(_frameNumber, _frameOffset, FrameHeader.Size + _length, _length);
-        _length = -1;
+        _length = BetweenFrames;
         _filled = 0;
         return position;
     }

@@ -10,24 +10,18 @@ internal static class Utf8Scan
     /// <summary>The offset of the first byte that does not begin or continue a UTF-8 character, or null when every byte does.</summary>
     public static int? FirstInvalid(ReadOnlySpan<byte> bytes)
     {
-        // Stryker disable once Block : without this fast check the loop below finds nothing in valid input either, only more slowly
         if (Utf8.IsValid(bytes))
         {
             return null;
         }
 
+        // Some byte is not UTF-8, so the scan stops at it before the end.
         var offset = 0;
-        // Stryker disable once Equality : input that reaches this loop holds an invalid byte, so the loop returns before its bound
-        while (offset < bytes.Length)
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
         {
-            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
-            {
-                return offset;
-            }
-
             offset += consumed;
         }
 
-        return null;
+        return offset;
     }
 }
