@@ -128,16 +128,4 @@ public class FrameReaderOverPipeTests
         var result = await read.WaitAsync(Bound);
         Assert.That(Encoding.UTF8.GetString(result.Payload.Span), Is.EqualTo("{\"split\":true}"));
     }
-
-    [Test]
-    public async Task Gives_a_consumer_nothing_after_the_end_and_the_same_end_again()
-    {
-        await using var reader = Frames.Reader(Frames.Of("{}"));
-        await reader.ReadAsync();
-        var end = await reader.ReadAsync();
-
-        var again = await reader.ReadAsync(_ => Assert.Fail("no payload after the end"));
-
-        Assert.That(again, Is.SameAs(end));
-    }
 }

@@ -220,7 +220,7 @@ public class FrameReaderTests
     }
 
     [Test]
-    public async Task Stays_at_the_end_once_the_stream_has_ended()
+    public async Task Stays_at_the_end_once_the_stream_has_ended_and_gives_a_consumer_nothing()
     {
         await using var reader = Frames.Reader(Frames.Of("{}"));
 
@@ -228,6 +228,7 @@ public class FrameReaderTests
         var end = await reader.ReadAsync();
 
         Assert.That(await reader.ReadAsync(), Is.SameAs(end));
+        Assert.That(await reader.ReadAsync(_ => Assert.Fail("no payload after the end")), Is.SameAs(end));
     }
 
     [Test]
