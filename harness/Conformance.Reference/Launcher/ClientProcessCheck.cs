@@ -28,7 +28,8 @@ public static class ClientProcessCheck
         var ancestors = ProcessTable.Ancestors(client);
         if (startedProcessId is { } started && ancestors.Contains(started))
         {
-            return (ClientRelation.Descendant, $"process {client} descends from the connector {started} ({ancestors.TakeWhile(ancestor => ancestor != started).Count() + 1} levels down)");
+            var levels = ancestors.TakeWhile(ancestor => ancestor != started).Count() + 1;
+            return (ClientRelation.Descendant, $"process {client} descends from the connector {started} ({levels} {(levels == 1 ? "level" : "levels")} down)");
         }
 
         if (startedProcessId is not null && contained?.Invoke(client) == true)

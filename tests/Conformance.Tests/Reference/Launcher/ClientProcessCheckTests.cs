@@ -16,10 +16,31 @@ public class ClientProcessCheckTests
         await using var connector = await Start("sleep 30 & wait");
         var child = await ChildOf(connector.ProcessId);
 
-        Assert.That(ClientProcessCheck.Classify(connector.ProcessId, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.StartedProcess));
-        Assert.That(ClientProcessCheck.Classify(child, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.Descendant));
-        Assert.That(ClientProcessCheck.Classify(Environment.ProcessId, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.Unrelated));
+        Assert.That(ClientProcessCheck.Classify(connector.ProcessId, connector.ProcessId, connector.Contains), Is.EqualTo((ClientRelation.StartedProcess, $"process {connector.ProcessId} is the connector the Launcher started")));
+        Assert.That(ClientProcessCheck.Classify(child, connector.ProcessId, connector.Contains), Is.EqualTo((ClientRelation.Descendant, $"process {child} descends from the connector {connector.ProcessId} (1 level down)")));
+        Assert.That(ClientProcessCheck.Classify(Environment.ProcessId, connector.ProcessId, connector.Contains), Is.EqualTo((ClientRelation.Unrelated, $"process {Environment.ProcessId} is not the connector {connector.ProcessId} nor one of its descendants")));
         Assert.That(ClientProcessCheck.Classify(connector.HostProcessId, connector.ProcessId, connector.Contains).Relation, Is.EqualTo(ClientRelation.Unrelated));
+    }
+
+    [Test]
+    public async Task Counts_how_many_levels_below_the_connector_a_descendant_is()
+    {
+        await using var connector = await Start("/bin/sh -c 'sleep 30; true' & wait");
+        var child = await ChildOf(connector.ProcessId);
+        var grandchild = await ChildOf(child);
+
+        var (relation, description) = ClientProcessCheck.Classify(grandchild, connector.ProcessId, connector.Contains);
+
+        Assert.That(relation, Is.EqualTo(ClientRelation.Descendant));
+        Assert.That(description, Does.EndWith($"descends from the connector {connector.ProcessId} (2 levels down)"));
+    }
+
+    [Test]
+    public void A_client_whose_process_the_platform_does_not_report_is_unknown()
+    {
+        Assert.That(
+            ClientProcessCheck.Classify(null, Environment.ProcessId, _ => true),
+            Is.EqualTo((ClientRelation.Unknown, "the platform does not report the client's process")));
     }
 
     [Test]
@@ -33,6 +54,7 @@ public class ClientProcessCheckTests
         var otherSession = ClientProcessCheck.Classify(orphan, elsewhere.ProcessId, elsewhere.Contains);
 
         Assert.That(relation, Is.EqualTo(ClientRelation.AdoptedDescendant), description);
+        Assert.That(description, Is.EqualTo($"process {orphan} left the connector's tree but is still contained below the connector's process host"));
         Assert.That(otherSession.Relation, Is.EqualTo(ClientRelation.Unrelated), "another connector's host does not contain it");
     }
 
