@@ -105,9 +105,9 @@ public class LauncherSessionPostingTests
     {
         await using var served = await ServedSession.StartAsync();
 
-        await served.SendLineAsync("{\"eventType\":\"Custom\",\"message\":\"hi\",\"colour\":\"blue\"}");
+        await served.SendLineAsync("{\"eventType\":\"Custom\",\"message\":\"hi\",\"colour\":\"blue\",\"size\":3}");
 
-        Assert.That(served.Session.Journal.OfType<LineNoted>().Select(note => note.Note), Is.EqualTo(new[] { "ignored unknown members: colour" }));
+        Assert.That(served.Session.Journal.OfType<LineNoted>().Select(note => note.Note), Is.EqualTo(new[] { "ignored unknown members: colour, size" }));
         Assert.That(served.Posted(SessionEventKind.CustomUserSessionEvent), Is.EqualTo(1));
     }
 
