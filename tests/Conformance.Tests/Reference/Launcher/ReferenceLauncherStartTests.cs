@@ -1,0 +1,147 @@
+using Conformance.Engine.LauncherConnector.Launcher;
+using Conformance.Engine.Timing;
+using Conformance.Processes;
+using Conformance.Protocols.Transport;
+using Conformance.Reference.Launcher;
+
+namespace Conformance.Tests.Reference.Launcher;
+
+/// <summary>
+/// How the reference Launcher opens a session's pipe and starts the connector (LC-L02, LC-L03, LC-L05, LC-L16), with
+/// a connector that never connects so that the test itself plays every client; and what a session releases.
+/// </summary>
+[Platform(Include = "Linux")]
+public class ReferenceLauncherStartTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static readonly string[] Idle = ["sleep", "60"];
+
+    [Test]
+    public async Task Starts_the_connector_with_the_session_s_pipe_name_once_the_pipe_listens()
+    {
+        var starter = new HookedStarter();
+        await using var launched = await Launcher(starter).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+
+        Assert.That(starter.Requests.Single().Environment[ReferenceLauncher.PipeNameVariable], Is.EqualTo(launched.PipeName));
+        Assert.That(starter.Requests.Single().Command, Is.EqualTo(Idle));
+        Assert.That(launched.Session.Journal.OfType<PipeListening>().Single().PipeName, Is.EqualTo(launched.PipeName));
+        Assert.That(launched.Session.Journal.OfType<ConnectorProcessStarted>().Single().ProcessId, Is.EqualTo(launched.Connector.ProcessId));
+    }
+
+    [Test]
+    public async Task Refuses_a_client_that_comes_before_the_connector_is_started()
+    {
+        var starter = new HookedStarter();
+        Stream? early = null;
+        starter.BeforeStart = async request => early = (await PipeClient.TryConnectOnceAsync(request.Environment[ReferenceLauncher.PipeNameVariable])).Stream;
+        await using var launched = await Launcher(starter).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+        await using var client = early;
+
+        var refused = await RefusalAsync(launched);
+
+        Assert.That(refused.Reason, Does.Contain("(not started yet)"));
+        Assert.That(refused.Client.ProcessId, Is.EqualTo(Environment.ProcessId));
+    }
+
+    [Test]
+    public async Task Refuses_a_client_outside_the_connector_s_tree_after_the_start()
+    {
+        await using var launched = await Launcher(new HookedStarter()).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+
+        var (stream, _) = await PipeClient.TryConnectOnceAsync(launched.PipeName);
+        await using var client = stream;
+        var refused = await RefusalAsync(launched);
+
+        Assert.That(refused.Reason, Is.EqualTo($"process {Environment.ProcessId} is not the connector {launched.Connector.ProcessId} nor one of its descendants"));
+        Assert.That(launched.Session.Journal.OfType<ClientAdmitted>(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Without_the_client_process_check_admits_the_first_client_whoever_it_is()
+    {
+        var launcher = Launcher(new HookedStarter(), new LauncherSettings { VerifyClientProcess = false });
+        await using var launched = await launcher.StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+
+        var (stream, _) = await PipeClient.TryConnectOnceAsync(launched.PipeName);
+        await using var client = stream;
+        var admitted = await launched.Session.Journal.WaitUntilAsync(entries => entries.OfType<ClientAdmitted>().Any(), Bound);
+
+        Assert.That(admitted, "the client was admitted");
+        Assert.That(launched.Session.Journal.OfType<ClientAdmitted>().Single().Reason, Is.EqualTo("first client (client-process check off)"));
+    }
+
+    [Test]
+    public async Task A_connector_that_cannot_be_started_ends_the_session_it_was_for_and_its_pipe()
+    {
+        var starter = new HookedStarter { Failure = new InvalidOperationException("no such connector") };
+        var clock = new ManualTimeProvider();
+        var launcher = new ReferenceLauncher(new LauncherSettings(), clock, starter, new SimulatedProcesses());
+        var session = await launcher.OpenSessionAsync(SampleConfiguration.Create());
+
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(() => launcher.LaunchConnectorAsync(session, Idle, CancellationToken.None));
+
+        Assert.That(failure!.Message, Is.EqualTo("no such connector"));
+        var pipeName = session.Journal.OfType<PipeListening>().Single().PipeName;
+        Assert.That(File.Exists(PipeName.UnixSocketPath(pipeName)), Is.False, "the pipe is gone");
+        Assert.That(clock.PendingTimers, Is.Zero, "the session was disposed: its login time-out is released");
+    }
+
+    [Test]
+    public async Task Ending_a_launched_session_ends_the_connector_the_pipe_and_the_session_s_timers()
+    {
+        var clock = new ManualTimeProvider();
+        var launcher = new ReferenceLauncher(new LauncherSettings(), clock, new HookedStarter(), new SimulatedProcesses());
+        var launched = await launcher.StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+        var connector = launched.Connector.ProcessId;
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "the login time-out runs");
+
+        await launched.DisposeAsync();
+
+        Assert.That(ProcessTable.IsAlive(connector), Is.False, "the connector was ended");
+        Assert.That(File.Exists(PipeName.UnixSocketPath(launched.PipeName)), Is.False, "the pipe is gone");
+        Assert.That(launched.Serving.IsCompleted, "serving stopped");
+        Assert.That(clock.PendingTimers, Is.Zero, "the session's timers are released");
+    }
+
+    [Test]
+    public async Task Closing_the_pipe_ends_serving_but_not_the_connector()
+    {
+        await using var launched = await Launcher(new HookedStarter()).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+
+        await launched.ClosePipeAsync();
+        await launched.Serving.WaitAsync(Bound);
+
+        Assert.That(ProcessTable.IsAlive(launched.Connector.ProcessId), "the connector goes on");
+    }
+
+    private static ReferenceLauncher Launcher(IConnectorProcessStarter starter, LauncherSettings? settings = null) =>
+        new(settings ?? new LauncherSettings(), TimeProvider.System, starter, new SimulatedProcesses());
+
+    private static async Task<ClientRefused> RefusalAsync(LaunchedSession launched)
+    {
+        var refused = await launched.Session.Journal.WaitUntilAsync(entries => entries.OfType<ClientRefused>().Any(), Bound);
+        Assert.That(refused, "the client was refused");
+        return launched.Session.Journal.OfType<ClientRefused>().Single();
+    }
+
+    /// <summary>Starts the connector as a real process, after an optional step of the test's own, or fails as told.</summary>
+    private sealed class HookedStarter : IConnectorProcessStarter
+    {
+        public List<ConnectorStartRequest> Requests { get; } = [];
+
+        public Func<ConnectorStartRequest, Task>? BeforeStart { get; set; }
+
+        public Exception? Failure { get; init; }
+
+        public async Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            if (BeforeStart is { } before)
+            {
+                await before(request);
+            }
+
+            return Failure is { } failure ? throw failure : await new OsConnectorProcessStarter().StartAsync(request, cancellationToken);
+        }
+    }
+}
