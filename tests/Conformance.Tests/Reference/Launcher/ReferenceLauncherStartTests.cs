@@ -19,11 +19,13 @@ public class ReferenceLauncherStartTests
     [Test]
     public async Task Starts_the_connector_with_the_session_s_pipe_name_once_the_pipe_listens()
     {
-        var starter = new HookedStarter();
+        var starter = NewStarter();
         await using var launched = await Launcher(starter).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
 
-        Assert.That(starter.Requests.Single().Environment[ReferenceLauncher.PipeNameVariable], Is.EqualTo(launched.PipeName));
-        Assert.That(starter.Requests.Single().Command, Is.EqualTo(Idle));
+        var start = starter.Starts.Single();
+        Assert.That(start.PipeWasListening, "the pipe listened before the connector started");
+        Assert.That(start.Request.Environment[ReferenceLauncher.PipeNameVariable], Is.EqualTo(launched.PipeName));
+        Assert.That(start.Request.Command, Is.EqualTo(Idle));
         Assert.That(launched.Session.Journal.OfType<PipeListening>().Single().PipeName, Is.EqualTo(launched.PipeName));
         Assert.That(launched.Session.Journal.OfType<ConnectorProcessStarted>().Single().ProcessId, Is.EqualTo(launched.Connector.ProcessId));
     }
@@ -31,7 +33,7 @@ public class ReferenceLauncherStartTests
     [Test]
     public async Task Refuses_a_client_that_comes_before_the_connector_is_started()
     {
-        var starter = new HookedStarter();
+        var starter = NewStarter();
         Stream? early = null;
         starter.BeforeStart = async request => early = (await PipeClient.TryConnectOnceAsync(request.Environment[ReferenceLauncher.PipeNameVariable])).Stream;
         await using var launched = await Launcher(starter).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
@@ -46,7 +48,7 @@ public class ReferenceLauncherStartTests
     [Test]
     public async Task Refuses_a_client_outside_the_connector_s_tree_after_the_start()
     {
-        await using var launched = await Launcher(new HookedStarter()).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+        await using var launched = await Launcher(NewStarter()).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
 
         var (stream, _) = await PipeClient.TryConnectOnceAsync(launched.PipeName);
         await using var client = stream;
@@ -59,7 +61,7 @@ public class ReferenceLauncherStartTests
     [Test]
     public async Task Without_the_client_process_check_admits_the_first_client_whoever_it_is()
     {
-        var launcher = Launcher(new HookedStarter(), new LauncherSettings { VerifyClientProcess = false });
+        var launcher = Launcher(NewStarter(), new LauncherSettings { VerifyClientProcess = false });
         await using var launched = await launcher.StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
 
         var (stream, _) = await PipeClient.TryConnectOnceAsync(launched.PipeName);
@@ -73,9 +75,8 @@ public class ReferenceLauncherStartTests
     [Test]
     public async Task A_connector_that_cannot_be_started_ends_the_session_it_was_for_and_its_pipe()
     {
-        var starter = new HookedStarter { Failure = new InvalidOperationException("no such connector") };
         var clock = new ManualTimeProvider();
-        var launcher = new ReferenceLauncher(new LauncherSettings(), clock, starter, new SimulatedProcesses());
+        var launcher = new ReferenceLauncher(new LauncherSettings(), clock, new FailingStarter(), new SimulatedProcesses());
         var session = await launcher.OpenSessionAsync(SampleConfiguration.Create());
 
         var failure = Assert.ThrowsAsync<InvalidOperationException>(() => launcher.LaunchConnectorAsync(session, Idle, CancellationToken.None));
@@ -90,7 +91,7 @@ public class ReferenceLauncherStartTests
     public async Task Ending_a_launched_session_ends_the_connector_the_pipe_and_the_session_s_timers()
     {
         var clock = new ManualTimeProvider();
-        var launcher = new ReferenceLauncher(new LauncherSettings(), clock, new HookedStarter(), new SimulatedProcesses());
+        var launcher = new ReferenceLauncher(new LauncherSettings(), clock, NewStarter(), new SimulatedProcesses());
         var launched = await launcher.StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
         var connector = launched.Connector.ProcessId;
         Assert.That(clock.PendingTimers, Is.EqualTo(1), "the login time-out runs");
@@ -106,7 +107,7 @@ public class ReferenceLauncherStartTests
     [Test]
     public async Task Closing_the_pipe_ends_serving_but_not_the_connector()
     {
-        await using var launched = await Launcher(new HookedStarter()).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
+        await using var launched = await Launcher(NewStarter()).StartSessionAsync(SampleConfiguration.Create(), Idle, CancellationToken.None);
 
         await launched.ClosePipeAsync();
         await launched.Serving.WaitAsync(Bound);
@@ -124,24 +125,13 @@ public class ReferenceLauncherStartTests
         return launched.Session.Journal.OfType<ClientRefused>().Single();
     }
 
-    /// <summary>Starts the connector as a real process, after an optional step of the test's own, or fails as told.</summary>
-    private sealed class HookedStarter : IConnectorProcessStarter
+    /// <summary>The engine's recording starter (it notes whether the pipe listened); these sessions have no tracker.</summary>
+    private static ObservingStarter NewStarter() => new(trackerRunning: () => false);
+
+    /// <summary>A connector that cannot be started.</summary>
+    private sealed class FailingStarter : IConnectorProcessStarter
     {
-        public List<ConnectorStartRequest> Requests { get; } = [];
-
-        public Func<ConnectorStartRequest, Task>? BeforeStart { get; set; }
-
-        public Exception? Failure { get; init; }
-
-        public async Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken)
-        {
-            Requests.Add(request);
-            if (BeforeStart is { } before)
-            {
-                await before(request);
-            }
-
-            return Failure is { } failure ? throw failure : await new OsConnectorProcessStarter().StartAsync(request, cancellationToken);
-        }
+        public Task<StartedConnector> StartAsync(ConnectorStartRequest request, CancellationToken cancellationToken) =>
+            Task.FromException<StartedConnector>(new InvalidOperationException("no such connector"));
     }
 }
