@@ -10,6 +10,7 @@ namespace Conformance.Reference;
 /// </summary>
 internal sealed class Actor
 {
+    // Stryker disable once Initializer,Boolean : SingleReader only lets the channel skip locking; the one reader loop reads the same items either way
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly Action<Exception> _onError;

@@ -20,8 +20,11 @@ public sealed class PollingProcessExitWatcher(TimeProvider time, TimeSpan interv
                 }
             },
             null,
-            TimeSpan.Zero,
-            interval);
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
+
+        // Armed only once assigned: a first check that ran during CreateTimer could not stop the timer it is on.
+        timer.Change(TimeSpan.Zero, interval);
         return timer;
     }
 }

@@ -25,6 +25,7 @@ public class ReferenceLauncherStartTests
         var start = starter.Starts.Single();
         Assert.That(start.PipeWasListening, "the pipe listened before the connector started");
         Assert.That(start.Request.Environment[ReferenceLauncher.PipeNameVariable], Is.EqualTo(launched.PipeName));
+        Assert.That(launched.PipeName, Does.StartWith("vsi-"), "the reference Launcher's pipes are recognisable by their prefix");
         Assert.That(start.Request.Command, Is.EqualTo(Idle));
         Assert.That(launched.Session.Journal.OfType<PipeListening>().Single().PipeName, Is.EqualTo(launched.PipeName));
         Assert.That(launched.Session.Journal.OfType<ConnectorProcessStarted>().Single().ProcessId, Is.EqualTo(launched.Connector.ProcessId));
@@ -56,6 +57,40 @@ public class ReferenceLauncherStartTests
 
         Assert.That(refused.Reason, Is.EqualTo($"process {Environment.ProcessId} is not the connector {launched.Connector.ProcessId} nor one of its descendants"));
         Assert.That(launched.Session.Journal.OfType<ClientAdmitted>(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Admits_a_client_that_left_the_connector_s_tree_but_is_still_contained_below_its_host()
+    {
+        // The connector's shell starts the client in a subshell that exits at once: the client is orphaned (a
+        // double fork) and is no longer below the connector in the process tree, only in its process host.
+        var socketPrefix = PipeName.UnixSocketPath(string.Empty);
+        string[] doubleFork =
+        [
+            "sh", "-c",
+            "( python3 -c 'import os, socket, sys; s = socket.socket(socket.AF_UNIX); " +
+            $"s.connect(sys.argv[1] + os.environ[\"{ReferenceLauncher.PipeNameVariable}\"]); s.settimeout(30); s.recv(1)' '{socketPrefix}' & ); sleep 60",
+        ];
+        await using var launched = await Launcher(NewStarter()).StartSessionAsync(SampleConfiguration.Create(), doubleFork, CancellationToken.None);
+
+        var admitted = await launched.Session.Journal.WaitUntilAsync(entries => entries.OfType<ClientAdmitted>().Any(), Bound);
+
+        Assert.That(admitted, "the orphaned client was admitted");
+        Assert.That(launched.Session.Journal.OfType<ClientAdmitted>().Single().Reason, Does.EndWith("left the connector's tree but is still contained below the connector's process host"));
+    }
+
+    [Test]
+    public async Task Refuses_to_launch_without_a_session_or_a_command_before_opening_a_pipe()
+    {
+        var starter = NewStarter();
+        var launcher = Launcher(starter);
+        await using var session = await launcher.OpenSessionAsync(SampleConfiguration.Create());
+
+        Assert.ThrowsAsync<ArgumentNullException>(() => launcher.LaunchConnectorAsync(null!, Idle, CancellationToken.None));
+        Assert.ThrowsAsync<ArgumentNullException>(() => launcher.LaunchConnectorAsync(session, null!, CancellationToken.None));
+
+        Assert.That(session.Journal.OfType<PipeListening>(), Is.Empty, "no pipe was opened");
+        Assert.That(starter.Starts, Is.Empty);
     }
 
     [Test]
