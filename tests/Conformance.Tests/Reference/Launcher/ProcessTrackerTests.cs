@@ -35,6 +35,20 @@ public class ProcessTrackerTests
     }
 
     [Test]
+    public void Disposing_the_tracker_ends_the_watch_and_stops_it_running()
+    {
+        var watcher = new RecordingWatcher();
+        var tracker = new ProcessTracker(watcher, _ => { });
+        tracker.Start();
+        tracker.Track(100);
+
+        tracker.Dispose();
+
+        Assert.That(watcher.Watches.Single().Disposed);
+        Assert.That(tracker.IsRunning, Is.False);
+    }
+
+    [Test]
     public void Reports_the_exit_of_the_tracked_process_with_its_id()
     {
         var watcher = new RecordingWatcher();
