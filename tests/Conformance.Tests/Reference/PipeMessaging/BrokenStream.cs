@@ -1,9 +1,11 @@
 namespace Conformance.Tests.Reference.PipeMessaging;
 
-/// <summary>A transport that is already broken: every read and write fails with an IOException, as a pipe whose peer vanished does; counts its disposals.</summary>
-internal sealed class BrokenStream(bool failOnDispose = false) : Stream
+/// <summary>A transport that is already broken: every read, write and (if asked) close fails, by default with an IOException as a pipe whose peer vanished does; counts its disposals.</summary>
+internal sealed class BrokenStream(bool failOnDispose = false, Func<Exception>? failure = null) : Stream
 {
     public const string Reason = "the pipe is broken";
+
+    private readonly Func<Exception> _failure = failure ?? (() => new IOException(Reason));
 
     public int Disposals { get; private set; }
 
@@ -17,17 +19,17 @@ internal sealed class BrokenStream(bool failOnDispose = false) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override void Flush() => throw new IOException(Reason);
+    public override void Flush() => throw _failure();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.FromException(new IOException(Reason));
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.FromException(_failure());
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new IOException(Reason);
+    public override int Read(byte[] buffer, int offset, int count) => throw _failure();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(new IOException(Reason));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(_failure());
 
-    public override void Write(byte[] buffer, int offset, int count) => throw new IOException(Reason);
+    public override void Write(byte[] buffer, int offset, int count) => throw _failure();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException(new IOException(Reason));
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException(_failure());
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -39,7 +41,7 @@ internal sealed class BrokenStream(bool failOnDispose = false) : Stream
         Disposals++;
         if (failOnDispose)
         {
-            throw new IOException(Reason);
+            throw _failure();
         }
     }
 }
