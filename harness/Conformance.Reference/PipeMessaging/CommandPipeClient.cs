@@ -90,6 +90,7 @@ public sealed class CommandPipeClient : IAsyncDisposable
         Log(JournalKinds.Sent, connection.Number, Payloads.Describe(request));
 
         // PM-C04: the client's own, configurable patience.
+        // Stryker disable once Conditional : FinishAsync ignores an exchange that is no longer current, so the guard only saves work
         exchange.Timer = _time.CreateTimer(
             _ => _actor.Post(() => _exchange == exchange
                 ? FinishAsync(exchange, new CommandOutcome(null, $"no response within {_settings.ResponseTimeout.TotalSeconds:0.###} s"), JournalKinds.TimedOut, "PM-C04")

@@ -16,7 +16,8 @@ public static class PipeHosting
         var open = new List<Task>();
         while (!cancellationToken.IsCancellationRequested)
         {
-            PipeConnection connection;
+            // Assigned so that every variant of the loop compiles, those the mutation tests make without its jumps included.
+            PipeConnection connection = null!;
             try
             {
                 connection = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,223 @@
+using Conformance.Engine.LauncherConnector.Launcher;
+using Conformance.Engine.Timing;
+using Conformance.Protocols.Framing;
+using Conformance.Protocols.PipeMessaging;
+using Conformance.Reference.PipeMessaging;
+
+namespace Conformance.Tests.Reference.PipeMessaging;
+
+public class EventPipeClientTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public void Refuses_a_missing_connect_function()
+    {
+        Assert.That(() => new EventPipeClient(null!), Throws.ArgumentNullException);
+    }
+
+    [Test]
+    public async Task Sends_its_Handshake_first_in_the_configured_form_and_releases_the_time_out_once_the_service_answers()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services();
+        await using var client = new EventPipeClient(services.ConnectAsync, new EventPipeClientSettings { Form = PayloadKind.Xml }, clock);
+        client.Start();
+        client.Start();
+        var service = await services.NextAsync();
+
+        var handshake = await service.ReadAsync();
+        await client.WhenIdleAsync();
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "the handshake time-out runs");
+        await service.SendAsync(new Handshake(HandshakeSender.Service));
+        await client.Journal.WaitUntilAsync(entries => entries.Any(entry => entry.Kind == JournalKinds.Received), Bound);
+        await client.WhenIdleAsync();
+
+        Assert.That((char)handshake.Payload.Span[0], Is.EqualTo('<'));
+        Assert.That(Payloads.Decode(handshake.Payload).Message, Is.EqualTo(new Handshake(HandshakeSender.Client)));
+        Assert.That(clock.PendingTimers, Is.Zero, "a completed exchange has no time-out left");
+        Assert.That((client.Instances, services.Connects), Is.EqualTo((1, 1)), "a second Start connects no second instance");
+    }
+
+    [Test]
+    public async Task An_instance_without_the_services_Handshake_within_the_configured_time_out_is_replaced_under_PM_E04()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services();
+        await using var client = new EventPipeClient(services.ConnectAsync, new EventPipeClientSettings { HandshakeTimeout = TimeSpan.FromSeconds(1) }, clock);
+        clock.AddQuietProbe(client.WhenIdleAsync);
+        client.Start();
+        var first = await services.NextAsync();
+        await first.ReadAsync();
+        await client.WhenIdleAsync();
+
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var second = await services.NextAsync();
+
+        var timedOut = client.Journal.Entries.Single(entry => entry.Kind == JournalKinds.TimedOut);
+        Assert.That(timedOut.Detail, Is.EqualTo("no Handshake from the service within 1000 ms; this instance disposes of itself"));
+        Assert.That(timedOut.Requirement, Is.EqualTo("PM-E04"));
+        Assert.That((await first.ReadAsync()).IsEnd, Is.True, "the replaced instance closed its connection");
+        Assert.That(client.Instances, Is.EqualTo(2));
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_failed_connect_is_journalled_and_tried_again_after_the_retry_interval()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services(failures: 1);
+        await using var client = new EventPipeClient(services.ConnectAsync, new EventPipeClientSettings { RetryInterval = TimeSpan.FromMilliseconds(250) }, clock);
+        clock.AddQuietProbe(client.WhenIdleAsync);
+        client.Start();
+        await client.WhenIdleAsync();
+
+        Assert.That(client.Journal.Entries.Single().Kind, Is.EqualTo(JournalKinds.ConnectFailed));
+        Assert.That(client.Journal.Entries.Single().Detail, Is.EqualTo("no such pipe; trying again in 250 ms"));
+        await clock.AdvanceAsync(TimeSpan.FromMilliseconds(249));
+        Assert.That(services.Connects, Is.EqualTo(1));
+        await clock.AdvanceAsync(TimeSpan.FromMilliseconds(1));
+        await using var service = await services.NextAsync();
+        Assert.That(client.Instances, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Disposal_releases_a_pending_retry()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services(failures: 1);
+        var client = new EventPipeClient(services.ConnectAsync, time: clock);
+        client.Start();
+        await client.WhenIdleAsync();
+        Assert.That(clock.PendingTimers, Is.EqualTo(1));
+
+        await client.DisposeAsync();
+
+        Assert.That(clock.PendingTimers, Is.Zero);
+    }
+
+    [Test]
+    public async Task Disposal_while_connecting_is_no_connect_failure()
+    {
+        var clock = new ManualTimeProvider();
+        var connecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = new EventPipeClient(
+            async token =>
+            {
+                connecting.TrySetResult();
+                // A connect that only ever ends by the client's cancellation.
+                await new TaskCompletionSource().Task.WaitAsync(token);
+                throw new InvalidOperationException("never reached");
+            },
+            time: clock);
+        client.Start();
+        await connecting.Task.WaitAsync(Bound);
+
+        await client.DisposeAsync().AsTask().WaitAsync(Bound);
+
+        Assert.That(client.Journal.Entries, Is.Empty);
+        Assert.That(clock.PendingTimers, Is.Zero);
+    }
+
+    [Test]
+    public async Task Disposal_closes_the_instance_and_releases_its_time_out()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services();
+        var client = new EventPipeClient(services.ConnectAsync, time: clock);
+        client.Start();
+        await using var service = await services.NextAsync();
+        await service.ReadAsync();
+        await client.WhenIdleAsync();
+
+        await client.DisposeAsync();
+
+        Assert.That(clock.PendingTimers, Is.Zero);
+        Assert.That((await service.ReadAsync()).IsEnd, Is.True);
+    }
+
+    [Test]
+    public async Task A_service_that_closes_is_journalled_as_such_and_a_new_instance_connects()
+    {
+        var services = new Services();
+        await using var client = new EventPipeClient(services.ConnectAsync);
+        client.Start();
+        var first = await services.NextAsync();
+        await first.ReadAsync();
+
+        await first.DisposeAsync();
+        await using var second = await services.NextAsync();
+
+        var closed = client.Journal.Entries.Single(entry => entry.Kind == JournalKinds.PeerClosed);
+        Assert.That((closed.Connection, closed.Detail), Is.EqualTo((1, "the peer closed the connection")));
+        Assert.That(client.Journal.Entries.Select(entry => entry.Kind), Has.No.Member(JournalKinds.Fault).And.No.Member(JournalKinds.Crashed));
+    }
+
+    [Test]
+    public async Task An_instance_whose_Handshake_the_service_does_not_take_is_replaced_and_only_the_new_one_waits()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services(broken: 1);
+        await using var client = new EventPipeClient(services.ConnectAsync, time: clock);
+        client.Start();
+        await using var service = await services.NextAsync();
+        await service.ReadAsync();
+        await client.WhenIdleAsync();
+
+        var closed = client.Journal.Entries.Single(entry => entry.Kind == JournalKinds.PeerClosed);
+        Assert.That((closed.Connection, closed.Detail), Is.EqualTo((1, "the service did not take the Handshake")));
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "only the new instance's time-out runs");
+        Assert.That(client.Journal.Entries.Where(entry => entry.Connection == 2).Select(entry => entry.Kind), Is.EqualTo(new[] { JournalKinds.Accepted, JournalKinds.Sent }), "the first connection's late news does not touch the second");
+    }
+
+    /// <summary>Hands out service ends: first <c>failures</c> connects fail, then <c>broken</c> broken transports, then working in-memory pairs.</summary>
+    private sealed class Services(int failures = 0, int broken = 0)
+    {
+        private readonly System.Threading.Channels.Channel<Service> _connected = System.Threading.Channels.Channel.CreateUnbounded<Service>();
+
+        public int Connects { get; private set; }
+
+        public Task<Stream> ConnectAsync(CancellationToken cancellationToken)
+        {
+            Connects++;
+            if (Connects <= failures)
+            {
+                return Task.FromException<Stream>(new IOException("no such pipe"));
+            }
+
+            if (Connects <= failures + broken)
+            {
+                return Task.FromResult<Stream>(new BrokenStream());
+            }
+
+            var (clientEnd, serviceEnd) = DuplexStream.CreatePair();
+            _connected.Writer.TryWrite(new Service(serviceEnd));
+            return Task.FromResult<Stream>(clientEnd);
+        }
+
+        public async Task<Service> NextAsync() => await _connected.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+    }
+
+    /// <summary>The service's end of one connection, driven by the test.</summary>
+    private sealed class Service(DuplexStream stream) : IAsyncDisposable
+    {
+        private readonly FrameReader _reader = FrameReader.FromStream(stream);
+        private readonly FrameWriter _writer = FrameWriter.ToStream(stream);
+
+        public async Task<FrameReadResult> ReadAsync()
+        {
+            using var limit = new CancellationTokenSource(Bound);
+            return await _reader.ReadAsync(limit.Token);
+        }
+
+        public async Task SendAsync(PipeMessage message) => await _writer.WriteAsync(PipeMessageCodec.Encode(message, PayloadKind.Json));
+
+        public async ValueTask DisposeAsync()
+        {
+            await _writer.DisposeAsync();
+            await _reader.DisposeAsync();
+            await stream.DisposeAsync();
+        }
+    }
+}
