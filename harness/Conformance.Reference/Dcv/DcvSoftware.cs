@@ -6,6 +6,7 @@ namespace Conformance.Reference.Dcv;
 /// <summary>What the reference broker says about itself in <c>GetDcvInfoResponse</c>.</summary>
 internal static class DcvSoftware
 {
+    // Stryker disable once NullCoalescing : a compiled assembly always has a version (0.0.0.0 at least); the fallback only satisfies the nullable type.
     private static readonly Version Version = typeof(DcvSoftware).Assembly.GetName().Version ?? new Version(0, 0);
 
     public static GetDcvInfoResponse Info(GetDcvInfoResponse.Types.DcvRole side) => new()

@@ -22,6 +22,30 @@ public class DcvBrokerBadInputTests
         yield return new TestCaseData(Header(0), false, SessionEndReason.NoRequest, "the 0-byte ExtensionMessage carries no request").SetName("An empty ExtensionMessage ends the session");
     }
 
+    [Test]
+    public async Task Refuses_a_missing_party_pipe_launch_or_journal_match_as_an_argument()
+    {
+        await using var broker = new DcvBroker();
+        var party = new BrokerParty("p", GetDcvInfoResponse.Types.DcvRole.Server, "ns");
+        var pipe = new System.IO.Pipelines.Pipe();
+
+        Assert.That(() => broker.Attach(null!, pipe.Reader, pipe.Writer), Throws.ArgumentNullException);
+        Assert.That(() => broker.Attach(party, null!, pipe.Writer), Throws.ArgumentNullException);
+        Assert.That(() => broker.Attach(party, pipe.Reader, null!), Throws.ArgumentNullException);
+        Assert.That(() => broker.StartExtensionAsync(null!), Throws.ArgumentNullException);
+        Assert.That(() => broker.Journal.WaitForAsync<SessionEnded>(null!, Promptly), Throws.ArgumentNullException);
+    }
+
+    [Test]
+    public async Task Refuses_to_start_an_extension_whose_manifest_names_no_path_when_no_command_is_given()
+    {
+        await using var broker = new DcvBroker();
+        using var folder = new ManifestFolder("pathless", "ns");
+
+        Assert.That(() => broker.StartExtensionAsync(new ExtensionLaunch(folder.ManifestPath)),
+            Throws.ArgumentException.With.Message.Contains($"The manifest {folder.ManifestPath} names no path, and no command was given."));
+    }
+
     [TestCaseSource(nameof(MalformedFrames))]
     public async Task Ends_the_session_promptly_naming_the_fault_and_keeps_serving_other_channels(byte[] bytes, bool thenEnd, SessionEndReason reason, string description)
     {

@@ -25,6 +25,27 @@ public class DcvBrokerCloseTests
         Assert.That(await RelayBytes.ReadToEndAsync(remoteRelay), Is.Empty, "the relay ends too");
         Assert.That(broker.Channels, Is.Empty);
         Assert.That(extension.HasEvent, Is.False, "the closer gets the response, not the event");
+        Assert.That(broker.Journal.OfType<ChannelClosed>().Select(closed => (closed.Party, closed.Channel, closed.Why)),
+            Is.EqualTo(new[] { ("extension", "echo", "extension closed it (VC-09)") }));
+    }
+
+    [Test]
+    public async Task Shows_each_end_of_a_channel_as_authenticated_only_once_its_relay_is_admitted()
+    {
+        await using var broker = new DcvBroker();
+        await using var extension = ScriptedParty.Extension(broker);
+        await using var remote = ScriptedParty.Remote(broker);
+        await using var extensionRelay = await extension.SetupAndConnectAsync("echo");
+        var remoteSetup = await remote.SetupAsync("echo");
+        await broker.Journal.WaitForAsync<RelayJudged>(judged => judged.Verdict.Admitted, ScriptedParty.Bound);
+
+        var channel = broker.Channels.Single();
+        await using var remoteRelay = await ScriptedParty.ConnectAsync(remoteSetup.SetupVirtualChannelResponse);
+        var ready = await broker.Journal.WaitForAsync<ChannelReady>(_ => true, ScriptedParty.Bound);
+
+        Assert.That(channel.Parties, Is.EquivalentTo(new[] { ("extension", true), ("remote", false) }));
+        Assert.That(channel.IsReady, Is.False);
+        Assert.That((ready?.Party, ready?.Channel), Is.EqualTo(("broker", "echo")), "the broker, not a party, makes a channel ready");
     }
 
     [Test]
@@ -57,6 +78,8 @@ public class DcvBrokerCloseTests
         Assert.That(await RelayBytes.ReadToEndAsync(remoteRelay), Is.EqualTo("last words"u8.ToArray()), "what was sent before the end arrives");
         Assert.That((await extension.NextEventAsync()).VirtualChannelClosedEvent.VirtualChannelName, Is.EqualTo("echo"));
         Assert.That((await remote.NextEventAsync()).VirtualChannelClosedEvent.VirtualChannelName, Is.EqualTo("echo"));
+        Assert.That(broker.Journal.OfType<ChannelClosed>().Select(closed => (closed.Party, closed.Why)),
+            Is.EqualTo(new[] { ("broker", "a relay connection ended") }), "no party closed it: the broker did");
     }
 
     [Test]
@@ -73,8 +96,13 @@ public class DcvBrokerCloseTests
         var end = await extension.Session.Ended.WaitAsync(ScriptedParty.Bound);
 
         Assert.That(end.Reason, Is.EqualTo(SessionEndReason.ControlChannelEnded));
+        Assert.That(end.Description, Does.StartWith("the control channel ended after ").And.EndWith(" frames"));
         Assert.That((await remote.NextEventAsync()).VirtualChannelClosedEvent.VirtualChannelName, Is.EqualTo("echo"));
         Assert.That(broker.Channels, Is.Empty);
+        Assert.That(broker.Journal.OfType<SessionEnded>().Select(ended => (ended.Party, ended.End.Reason)),
+            Is.EqualTo(new[] { ("extension", SessionEndReason.ControlChannelEnded) }));
+        Assert.That(broker.Journal.OfType<ChannelClosed>().Select(closed => (closed.Party, closed.Why)),
+            Is.EqualTo(new[] { ("extension", "extension's control session ended") }));
         await extension.DisposeAsync();
     }
 }
