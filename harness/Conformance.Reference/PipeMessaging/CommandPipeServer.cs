@@ -49,15 +49,18 @@ public sealed class CommandPipeServer : IAsyncDisposable
     {
         await _actor.StopAfterAsync(async () =>
         {
+            // The waiting clients are taken first: closing the current one would otherwise hand the pipe to the next.
+            var waiting = _waiting.ToList();
+            _waiting.Clear();
             if (_current is not null)
             {
                 await CloseAsync("the server is stopping").ConfigureAwait(false);
             }
 
-            while (_waiting.TryDequeue(out var waiting))
+            foreach (var (stream, ended) in waiting)
             {
-                await waiting.Stream.DisposeAsync().ConfigureAwait(false);
-                waiting.Ended?.Invoke();
+                await stream.DisposeAsync().ConfigureAwait(false);
+                ended?.Invoke();
             }
         }).ConfigureAwait(false);
     }
