@@ -59,7 +59,9 @@ public sealed class BrokerSession : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         await _reader.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
+
+        // _stop is not disposed: another thread's End may have won the race to end the session and still be about to
+        // cancel it, and a source with no timer and no linked token holds nothing to release.
     }
 
     internal void Start()
