@@ -14,7 +14,7 @@ public sealed class CommandPipeServer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Func<Request, Response> _handler;
     private readonly Actor _actor;
-    private readonly Queue<(Stream Stream, Action? Ended)> _waiting = new();
+    private readonly WaitingClients _waiting = new();
     private Served? _current;
     private int _connections;
 
@@ -47,22 +47,8 @@ public sealed class CommandPipeServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _actor.StopAfterAsync(async () =>
-        {
-            // The waiting clients are taken first: closing the current one would otherwise hand the pipe to the next.
-            var waiting = _waiting.ToList();
-            _waiting.Clear();
-            if (_current is not null)
-            {
-                await CloseAsync("the server is stopping").ConfigureAwait(false);
-            }
-
-            foreach (var (stream, ended) in waiting)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                ended?.Invoke();
-            }
-        }).ConfigureAwait(false);
+        await _actor.StopAfterAsync(() => _waiting.CloseAllAfterAsync(() => _current is null ? Task.CompletedTask : CloseAsync("the server is stopping")))
+            .ConfigureAwait(false);
     }
 
     private void OnAttach(Stream stream, Action? ended)
@@ -70,7 +56,7 @@ public sealed class CommandPipeServer : IAsyncDisposable
         if (_current is not null)
         {
             // PM-C02: one client at a time; the next waits its turn and is never dropped.
-            _waiting.Enqueue((stream, ended));
+            _waiting.Add(stream, ended);
             Log(JournalKinds.Waiting, _connections + _waiting.Count, "a client connected while another is served; it waits its turn", "PM-C02");
             return;
         }
@@ -157,7 +143,7 @@ public sealed class CommandPipeServer : IAsyncDisposable
 
         await served.Connection.DisposeAsync().ConfigureAwait(false);
         served.Ended?.Invoke();
-        if (_waiting.TryDequeue(out var next))
+        if (_waiting.TryTakeNext(out var next))
         {
             OnAttach(next.Stream, next.Ended);
         }

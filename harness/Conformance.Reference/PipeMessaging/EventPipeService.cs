@@ -16,7 +16,7 @@ public sealed class EventPipeService : IAsyncDisposable
     private readonly EventPipeServiceSettings _settings;
     private readonly TimeProvider _time;
     private readonly Actor _actor;
-    private readonly Queue<(Stream Stream, Action? Ended)> _waiting = new();
+    private readonly WaitingClients _waiting = new();
 
     // PM-E09: every event not yet confirmed, in the order it occurred; the head is the one in flight.
     private readonly List<Event> _pending = [];
@@ -83,22 +83,8 @@ public sealed class EventPipeService : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _actor.StopAfterAsync(async () =>
-        {
-            // The waiting clients are taken first: closing the current one would otherwise hand the pipe to the next.
-            var waiting = _waiting.ToList();
-            _waiting.Clear();
-            if (_client is not null)
-            {
-                await DisconnectAsync("the service is stopping").ConfigureAwait(false);
-            }
-
-            foreach (var (stream, ended) in waiting)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                ended?.Invoke();
-            }
-        }).ConfigureAwait(false);
+        await _actor.StopAfterAsync(() => _waiting.CloseAllAfterAsync(() => _client is null ? Task.CompletedTask : DisconnectAsync("the service is stopping")))
+            .ConfigureAwait(false);
     }
 
     private async Task OnAttachAsync(Stream stream, Action? ended)
@@ -106,7 +92,7 @@ public sealed class EventPipeService : IAsyncDisposable
         if (_client is not null)
         {
             // PM-E01: one client at a time; the next waits its turn.
-            _waiting.Enqueue((stream, ended));
+            _waiting.Add(stream, ended);
             Log(JournalKinds.Waiting, _connections + _waiting.Count, "a client connected while another is served; it waits its turn", "PM-E01");
             return;
         }
@@ -315,7 +301,7 @@ public sealed class EventPipeService : IAsyncDisposable
 
         await client.Connection.DisposeAsync().ConfigureAwait(false);
         client.Ended?.Invoke();
-        if (_waiting.TryDequeue(out var next))
+        if (_waiting.TryTakeNext(out var next))
         {
             await OnAttachAsync(next.Stream, next.Ended).ConfigureAwait(false);
         }
