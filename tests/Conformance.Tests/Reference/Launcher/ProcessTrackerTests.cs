@@ -1,3 +1,4 @@
+using Conformance.Engine.LauncherConnector.Launcher;
 using Conformance.Reference.Launcher;
 
 namespace Conformance.Tests.Reference.Launcher;
@@ -6,81 +7,60 @@ namespace Conformance.Tests.Reference.Launcher;
 public class ProcessTrackerTests
 {
     [Test]
-    public void Tracking_a_new_process_ends_the_watch_of_the_one_tracked_before_and_returns_it()
+    public void Tracking_a_new_process_stops_hearing_of_the_one_tracked_before_and_returns_it()
     {
-        var watcher = new RecordingWatcher();
-        using var tracker = new ProcessTracker(watcher, _ => { });
+        var (processes, exits) = (new SimulatedProcesses(), new List<int>());
+        using var tracker = new ProcessTracker(processes, exits.Add);
 
         tracker.Track(100);
         var replaced = tracker.Track(200);
+        processes.Exit(100);
+        processes.Exit(200);
 
         Assert.That(replaced, Is.EqualTo(100));
-        Assert.That(watcher.Watches.Select(watch => (watch.ProcessId, watch.Disposed)), Is.EqualTo(new[] { (100, true), (200, false) }));
+        Assert.That(exits, Is.EqualTo(new[] { 200 }));
     }
 
     [Test]
-    public void Forgetting_the_tracked_process_ends_its_watch_and_forgetting_another_changes_nothing()
+    public void Forgetting_another_process_keeps_the_tracked_one_watched()
     {
-        var watcher = new RecordingWatcher();
-        using var tracker = new ProcessTracker(watcher, _ => { });
+        var (processes, exits) = (new SimulatedProcesses(), new List<int>());
+        using var tracker = new ProcessTracker(processes, exits.Add);
         tracker.Track(100);
 
         tracker.Forget(999);
-        Assert.That(watcher.Watches.Single().Disposed, Is.False);
+        processes.Exit(100);
+
         Assert.That(tracker.TrackedProcessId, Is.EqualTo(100));
+        Assert.That(exits, Is.EqualTo(new[] { 100 }));
+    }
+
+    [Test]
+    public void Forgetting_the_tracked_process_ends_its_watch()
+    {
+        var (processes, exits) = (new SimulatedProcesses(), new List<int>());
+        using var tracker = new ProcessTracker(processes, exits.Add);
+        tracker.Track(100);
 
         tracker.Forget(100);
-        Assert.That(watcher.Watches.Single().Disposed);
+        processes.Exit(100);
+
         Assert.That(tracker.IsTracking, Is.False);
+        Assert.That(exits, Is.Empty);
     }
 
     [Test]
     public void Disposing_the_tracker_ends_the_watch_and_stops_it_running()
     {
-        var watcher = new RecordingWatcher();
-        var tracker = new ProcessTracker(watcher, _ => { });
+        var (processes, exits) = (new SimulatedProcesses(), new List<int>());
+        var tracker = new ProcessTracker(processes, exits.Add);
         tracker.Start();
         tracker.Track(100);
 
         tracker.Dispose();
+        processes.Exit(100);
 
-        Assert.That(watcher.Watches.Single().Disposed);
+        Assert.That(exits, Is.Empty);
         Assert.That(tracker.IsRunning, Is.False);
-    }
-
-    [Test]
-    public void Reports_the_exit_of_the_tracked_process_with_its_id()
-    {
-        var watcher = new RecordingWatcher();
-        var exits = new List<int>();
-        using var tracker = new ProcessTracker(watcher, exits.Add);
-        tracker.Track(100);
-
-        watcher.Watches.Single().Exit();
-
-        Assert.That(exits, Is.EqualTo(new[] { 100 }));
-    }
-
-    private sealed class RecordingWatcher : IProcessExitWatcher
-    {
-        public List<Watch> Watches { get; } = [];
-
-        public IDisposable Watch(int processId, Action exited)
-        {
-            var watch = new Watch(processId, exited);
-            Watches.Add(watch);
-            return watch;
-        }
-    }
-
-    private sealed class Watch(int processId, Action exited) : IDisposable
-    {
-        public int ProcessId => processId;
-
-        public bool Disposed { get; private set; }
-
-        public void Exit() => exited();
-
-        public void Dispose() => Disposed = true;
     }
 }

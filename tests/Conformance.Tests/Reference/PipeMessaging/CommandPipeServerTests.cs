@@ -1,3 +1,5 @@
+using Conformance.Engine.LauncherConnector.Launcher;
+using Conformance.Engine.Timing;
 using Conformance.Protocols.Framing;
 using Conformance.Protocols.PipeMessaging;
 using Conformance.Protocols.Transport;
@@ -52,5 +54,94 @@ public class CommandPipeServerTests
         {
             await client.DisposeAsync();
         }
+    }
+
+    [Test]
+    public async Task Refuses_a_missing_handler_or_stream()
+    {
+        Assert.Throws<ArgumentNullException>(() => _ = new CommandPipeServer(null!));
+        await using var server = new CommandPipeServer(CommandHandler.Standalone);
+        Assert.Throws<ArgumentNullException>(() => server.Attach(null!));
+    }
+
+    [Test]
+    public async Task A_command_that_throws_is_answered_with_an_Error_that_says_why()
+    {
+        await using var server = new CommandPipeServer(_ => throw new InvalidOperationException("no such device"));
+        var (client, serverEnd) = DuplexStream.CreatePair();
+        server.Attach(serverEnd);
+        var request = new Request(Guid.NewGuid(), CommandHandler.Echo, Payloads.EmptyObject);
+
+        var response = await ExchangeAsync(client, request);
+
+        Assert.That(response.RequestId, Is.EqualTo(request.RequestId));
+        Assert.That(response.Status, Is.EqualTo(ResponseStatus.Error));
+        Assert.That(response.Error, Is.EqualTo("the command failed: no such device"));
+    }
+
+    [Test]
+    public async Task Closes_a_client_whose_request_is_not_whole_within_the_configured_deadline_PM_C03()
+    {
+        var clock = new ManualTimeProvider();
+        await using var server = new CommandPipeServer(CommandHandler.Standalone, new CommandPipeServerSettings { RequestDeadline = TimeSpan.FromSeconds(1) }, clock);
+        var (client, serverEnd) = DuplexStream.CreatePair();
+        await using var _ = client;
+        server.Attach(serverEnd);
+        await server.WhenIdleAsync();
+
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await server.WhenIdleAsync();
+
+        var timedOut = server.Journal.Entries.Single(entry => entry.Kind == JournalKinds.TimedOut);
+        Assert.That(timedOut.Detail, Is.EqualTo("no whole request within 1 s"));
+        Assert.That(clock.PendingTimers, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_client_that_closes_before_its_request_ends_its_turn_as_peer_closed_and_leaves_no_deadline_running()
+    {
+        var clock = new ManualTimeProvider();
+        await using var server = new CommandPipeServer(CommandHandler.Standalone, time: clock);
+        var (client, serverEnd) = DuplexStream.CreatePair();
+        var ended = new TaskCompletionSource();
+        server.Attach(serverEnd, ended.SetResult);
+        await server.WhenIdleAsync();
+
+        await client.DisposeAsync();
+        await ended.Task.WaitAsync(Bound);
+        await server.WhenIdleAsync();
+
+        Assert.That(server.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.PeerClosed).And.No.Contain(JournalKinds.Fault));
+        Assert.That(clock.PendingTimers, Is.Zero, "the request deadline was released");
+    }
+
+    [Test]
+    public async Task Stopping_closes_the_client_being_served_and_every_waiting_one_and_reports_each_end()
+    {
+        var server = new CommandPipeServer(CommandHandler.Standalone, time: new ManualTimeProvider());
+        var (servedClient, servedEnd) = DuplexStream.CreatePair();
+        var (waitingClient, waitingEnd) = DuplexStream.CreatePair();
+        await using var first = servedClient;
+        await using var second = waitingClient;
+        var ends = new List<string>();
+        server.Attach(servedEnd, () => ends.Add("served"));
+        server.Attach(waitingEnd, () => ends.Add("waiting"));
+
+        await server.DisposeAsync().AsTask().WaitAsync(Bound);
+
+        Assert.That(ends, Is.EqualTo(new[] { "served", "waiting" }));
+        Assert.That(server.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Disconnected).Detail, Is.EqualTo("the server is stopping"));
+        using var limit = new CancellationTokenSource(Bound);
+        Assert.That(await waitingClient.ReadAsync(new byte[1], limit.Token), Is.Zero, "the waiting client's pipe was closed");
+    }
+
+    private static async Task<Response> ExchangeAsync(Stream client, Request request)
+    {
+        await using var writer = FrameWriter.ToStream(client);
+        await using var reader = FrameReader.FromStream(client);
+        await writer.WriteAsync(PipeMessageCodec.Encode(request, PayloadKind.Json));
+        using var limit = new CancellationTokenSource(Bound);
+        var answer = await reader.ReadAsync(limit.Token);
+        return (Response)PipeMessageCodec.Decode(answer.Payload.Span).Message!;
     }
 }
