@@ -24,12 +24,12 @@ public class CommandPipeClientTests
         var clock = new ManualTimeProvider();
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd), new CommandPipeClientSettings { Form = PayloadKind.Xml }, clock);
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
         var request = Echo();
 
         var answer = client.SendAsync(request);
         var written = await server.ReadAsync();
-        await server.AnswerAsync(Response.Success(request.RequestId, Payloads.EmptyObject));
+        await server.SendAsync(Response.Success(request.RequestId, Payloads.EmptyObject));
         var outcome = await answer.WaitAsync(Bound);
 
         Assert.That((char)written.Payload.Span[0], Is.EqualTo('<'), "the request went in the form the settings ask for");
@@ -49,13 +49,13 @@ public class CommandPipeClientTests
             connects++;
             return Task.FromResult<Stream>(clientEnd);
         });
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
         var first = Echo();
 
         var firstAnswer = client.SendAsync(first);
         await server.ReadAsync();
         var second = await client.SendAsync(Echo()).WaitAsync(Bound);
-        await server.AnswerAsync(Response.Success(first.RequestId, Payloads.EmptyObject));
+        await server.SendAsync(Response.Success(first.RequestId, Payloads.EmptyObject));
 
         Assert.That(second.Failure, Is.EqualTo("another request is under way"));
         Assert.That((await firstAnswer.WaitAsync(Bound)).Answered, Is.True);
@@ -68,7 +68,7 @@ public class CommandPipeClientTests
         var clock = new ManualTimeProvider();
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd), time: clock);
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
 
         var answer = client.SendAsync(Echo());
         await server.ReadAsync();
@@ -111,7 +111,7 @@ public class CommandPipeClientTests
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd), new CommandPipeClientSettings { ResponseTimeout = TimeSpan.FromSeconds(2) }, clock);
         clock.AddQuietProbe(client.WhenIdleAsync);
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
 
         var answer = client.SendAsync(Echo());
         await server.ReadAsync();
@@ -131,7 +131,7 @@ public class CommandPipeClientTests
     {
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd));
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
 
         var answer = client.SendAsync(Echo());
         await server.ReadAsync();
@@ -147,12 +147,12 @@ public class CommandPipeClientTests
     {
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd));
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
         var request = Echo();
 
         var answer = client.SendAsync(request);
         await server.ReadAsync();
-        await server.AnswerAsync(Response.Success(Guid.NewGuid(), Payloads.EmptyObject));
+        await server.SendAsync(Response.Success(Guid.NewGuid(), Payloads.EmptyObject));
         var outcome = await answer.WaitAsync(Bound);
 
         Assert.That(outcome.Failure, Does.StartWith("frame 1 is ").And.EndWith($", not the response to request {request.RequestId}"));
@@ -165,7 +165,7 @@ public class CommandPipeClientTests
     {
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd));
-        var server = new Server(serverEnd);
+        var server = new PeerEnd(serverEnd);
 
         var answer = client.SendAsync(Echo());
         await server.ReadAsync();
@@ -181,7 +181,7 @@ public class CommandPipeClientTests
     {
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();
         await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(clientEnd));
-        await using var server = new Server(serverEnd);
+        await using var server = new PeerEnd(serverEnd);
 
         var answer = client.SendAsync(Echo());
         await server.ReadAsync();
@@ -195,27 +195,4 @@ public class CommandPipeClientTests
     }
 
     private static Request Echo() => new(Guid.NewGuid(), CommandHandler.Echo, Payloads.EmptyObject);
-
-    /// <summary>The server's end of the connection, driven by the test.</summary>
-    private sealed class Server(DuplexStream stream) : IAsyncDisposable
-    {
-        private readonly FrameReader _reader = FrameReader.FromStream(stream);
-
-        public FrameWriter Writer { get; } = FrameWriter.ToStream(stream);
-
-        public async Task<FrameReadResult> ReadAsync()
-        {
-            using var limit = new CancellationTokenSource(Bound);
-            return await _reader.ReadAsync(limit.Token);
-        }
-
-        public async Task AnswerAsync(Response response) => await Writer.WriteAsync(PipeMessageCodec.Encode(response, PayloadKind.Json));
-
-        public async ValueTask DisposeAsync()
-        {
-            await Writer.DisposeAsync();
-            await _reader.DisposeAsync();
-            await stream.DisposeAsync();
-        }
-    }
 }

@@ -174,7 +174,7 @@ public class EventPipeClientTests
     /// <summary>Hands out service ends: first <c>failures</c> connects fail, then <c>broken</c> broken transports, then working in-memory pairs.</summary>
     private sealed class Services(int failures = 0, int broken = 0)
     {
-        private readonly System.Threading.Channels.Channel<Service> _connected = System.Threading.Channels.Channel.CreateUnbounded<Service>();
+        private readonly System.Threading.Channels.Channel<PeerEnd> _connected = System.Threading.Channels.Channel.CreateUnbounded<PeerEnd>();
 
         public int Connects { get; private set; }
 
@@ -192,32 +192,10 @@ public class EventPipeClientTests
             }
 
             var (clientEnd, serviceEnd) = DuplexStream.CreatePair();
-            _connected.Writer.TryWrite(new Service(serviceEnd));
+            _connected.Writer.TryWrite(new PeerEnd(serviceEnd));
             return Task.FromResult<Stream>(clientEnd);
         }
 
-        public async Task<Service> NextAsync() => await _connected.Reader.ReadAsync().AsTask().WaitAsync(Bound);
-    }
-
-    /// <summary>The service's end of one connection, driven by the test.</summary>
-    private sealed class Service(DuplexStream stream) : IAsyncDisposable
-    {
-        private readonly FrameReader _reader = FrameReader.FromStream(stream);
-        private readonly FrameWriter _writer = FrameWriter.ToStream(stream);
-
-        public async Task<FrameReadResult> ReadAsync()
-        {
-            using var limit = new CancellationTokenSource(Bound);
-            return await _reader.ReadAsync(limit.Token);
-        }
-
-        public async Task SendAsync(PipeMessage message) => await _writer.WriteAsync(PipeMessageCodec.Encode(message, PayloadKind.Json));
-
-        public async ValueTask DisposeAsync()
-        {
-            await _writer.DisposeAsync();
-            await _reader.DisposeAsync();
-            await stream.DisposeAsync();
-        }
+        public async Task<PeerEnd> NextAsync() => await _connected.Reader.ReadAsync().AsTask().WaitAsync(Bound);
     }
 }
