@@ -224,7 +224,9 @@ internal sealed class FrameScanner
 
         // Stryker restore all
 
-        var capacity = (int)Math.Min(_length, Math.Max(needed, Math.Max(InitialPayloadCapacity, 2L * _partial.Length)));
+        var grown = Math.Max(needed, Math.Max(InitialPayloadCapacity, 2L * _partial.Length));
+        // Stryker disable once Math : a buffer larger than the frame holds the same bytes; only memory differs
+        var capacity = (int)Math.Min(_length, grown);
         Array.Resize(ref _partial, capacity);
     }
 
