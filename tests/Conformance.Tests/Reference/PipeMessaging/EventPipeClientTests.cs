@@ -171,6 +171,28 @@ public class EventPipeClientTests
         Assert.That(client.Journal.Entries.Where(entry => entry.Connection == 2).Select(entry => entry.Kind), Is.EqualTo(new[] { JournalKinds.Accepted, JournalKinds.Sent }), "the first connection's late news does not touch the second");
     }
 
+    [Test]
+    public async Task An_instance_sent_a_frame_that_is_no_message_is_replaced_under_PM_F03_and_its_time_out_released()
+    {
+        var clock = new ManualTimeProvider();
+        var services = new Services();
+        await using var client = new EventPipeClient(services.ConnectAsync, time: clock);
+        client.Start();
+        await using var first = await services.NextAsync();
+        await first.ReadAsync();
+        await client.WhenIdleAsync();
+
+        await first.Writer.WriteAsync("not json"u8.ToArray());
+        await using var second = await services.NextAsync();
+        await second.ReadAsync();
+        await client.WhenIdleAsync();
+
+        var fault = client.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Fault);
+        Assert.That((fault.Connection, fault.Requirement), Is.EqualTo((1, "PM-F03")));
+        Assert.That(fault.Detail, Does.StartWith("frame 1 is not a message: "));
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "only the new instance's Handshake time-out runs");
+    }
+
     /// <summary>Hands out service ends: first <c>failures</c> connects fail, then <c>broken</c> broken transports, then working in-memory pairs.</summary>
     private sealed class Services(int failures = 0, int broken = 0)
     {
