@@ -9,7 +9,7 @@ namespace Conformance.Engine.Documentation;
 /// <summary>
 /// Everything the living documentation is made from, read once: the features, the requirement catalogs (with
 /// their readings and known mistakes), the schemas and their examples, the approved transcripts, the fixtures'
-/// README, the protocol modules and, when given, the last run's results.
+/// README, the project README's mutation scores, the protocol modules and, when given, the last run's results.
 /// </summary>
 internal sealed class DocsSources
 {
@@ -19,8 +19,11 @@ internal sealed class DocsSources
     /// <summary>Where the fixtures' README is, relative to the project root.</summary>
     public const string FixturesReadme = "tests/fixtures/README.md";
 
+    /// <summary>The project's README, relative to the project root.</summary>
+    public const string Readme = "README.md";
+
     private DocsSources(ProjectLayout layout, IReadOnlyList<LoadedFeature> features, RequirementCatalog catalog, SchemaSet schemaSet,
-        IReadOnlyList<SchemaGroup> schemas, ApprovedTranscripts transcripts, IReadOnlyList<FixtureRow> fixtures, IReadOnlyList<IProtocolModule> modules, LastRun? results)
+        IReadOnlyList<SchemaGroup> schemas, ApprovedTranscripts transcripts, IReadOnlyList<FixtureRow> fixtures, ReadmeTable? mutationScores, IReadOnlyList<IProtocolModule> modules, LastRun? results)
     {
         Layout = layout;
         Features = features;
@@ -29,6 +32,7 @@ internal sealed class DocsSources
         Schemas = schemas;
         Transcripts = transcripts;
         Fixtures = fixtures;
+        MutationScores = mutationScores;
         Modules = modules;
         Results = results;
     }
@@ -53,6 +57,9 @@ internal sealed class DocsSources
 
     internal IReadOnlyList<FixtureRow> Fixtures { get; }
 
+    /// <summary>The README's mutation scores, when it has them.</summary>
+    internal ReadmeTable? MutationScores { get; }
+
     internal IReadOnlyList<IProtocolModule> Modules { get; }
 
     internal LastRun? Results { get; }
@@ -75,7 +82,8 @@ internal sealed class DocsSources
         var snapshots = snapshotsDirectory ?? Path.Combine(layout.Root, DefaultSnapshots);
         var transcripts = new ApprovedTranscripts(Directory.Exists(snapshots) ? snapshots : null, layout.Root);
         var fixtures = FixtureTable.Load(Path.Combine(layout.Root, FixturesReadme));
+        var mutationScores = ReadmeTable.Load(Path.Combine(layout.Root, Readme), ReadmeTable.MutationScores);
         var results = resultsPath is null ? null : LastRun.Load(resultsPath, schemaSet);
-        return new DocsSources(layout, features, catalog, schemaSet, schemas, transcripts, fixtures, modules ?? ProtocolModules.All, results);
+        return new DocsSources(layout, features, catalog, schemaSet, schemas, transcripts, fixtures, mutationScores, modules ?? ProtocolModules.All, results);
     }
 }

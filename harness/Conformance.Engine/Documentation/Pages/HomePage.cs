@@ -54,6 +54,8 @@ internal static class HomePage
             html.Append("</ul>\n");
         }
 
+        html.Append(SuiteStrength(site, path));
+
         var interpretations = site.Catalog.Requirements.Count(requirement => requirement.Origin != RequirementOrigin.Source) + site.Catalog.Readings.Count;
         html.Append("<h2>Where the suite reads or adds</h2>\n");
         html.Append($"<p>{Link(path, LinkMap.Register, "The interpretation register")} lists in one place the {interpretations} interpretations and policies: "
@@ -65,6 +67,36 @@ internal static class HomePage
         Enum.GetValues<RequirementOrigin>().Select(origin => (origin, count: requirements.Count(requirement => requirement.Origin == origin)))
             .Where(pair => pair.count > 0)
             .Select(pair => $"{Origin(pair.origin)}&nbsp;{pair.count}"));
+
+    // What the suite is worth: the certifiable requirements a broken fixture proves it judges, and the README's mutation scores.
+    private static string SuiteStrength(SiteContext site, string path)
+    {
+        var certifiable = site.Sources.Modules.SelectMany(module => module.Roles.Select(role => (module.Protocol, role.Name))).ToHashSet();
+        var requirements = site.Catalog.Requirements
+            .Where(requirement => requirement.Roles.Any(role => certifiable.Contains((requirement.Protocol, role))))
+            .ToList();
+        var unbroken = requirements.Where(requirement => !Sources.FixtureTable.Breaking(site.Sources.Fixtures, requirement.Id).Any()).ToList();
+        var html = new StringBuilder("<h2 id=\"suite-strength\">How strong the suite is</h2>\n");
+        html.Append($"<p>Of the {requirements.Count} requirements of the roles a vendor can certify, {requirements.Count - unbroken.Count} are broken on purpose by at least one fixture "
+            + "that the suite must judge failed (non-strict for a SHOULD, informational for a MAY); each requirement's page lists them.");
+        if (unbroken.Count > 0)
+        {
+            html.Append(" None breaks " + string.Join(", ", unbroken.Select(requirement => Link(path, LinkMap.Requirement(requirement.Id), requirement.Id))) + ".");
+        }
+
+        html.Append("</p>\n");
+        if (site.Sources.MutationScores is { } scores)
+        {
+            html.Append("<p>Mutation scores: the share of faults injected one at a time into the code (by Stryker.NET) that the tests catch, as the README records them with their date and command.</p>\n");
+            html.Append(Table(scores.Header.Select(E), scores.Rows.Select(row => row.Select(Cell))));
+        }
+
+        return html.ToString();
+    }
+
+    // A README cell: emphasis markers dropped, `code` spans kept as code.
+    private static string Cell(string markdown) => string.Join("", markdown.Replace("**", "", StringComparison.Ordinal).Split('`')
+        .Select((part, index) => index % 2 == 1 ? $"<code>{E(part)}</code>" : E(part)));
 
     private static string LastRunBox(Sources.LastRun run)
     {

@@ -3,13 +3,14 @@ using System.Text.RegularExpressions;
 namespace Conformance.Engine.Documentation.Sources;
 
 /// <summary>
-/// The fixtures' README (<c>tests/fixtures/README.md</c>) read as data: every table with the columns
-/// <c>| Fixture | Language | What it does wrong | Expected |</c>, whatever role its section is about, so that a
-/// requirement's page can list the fixtures that break it.
+/// The fixtures' README (<c>tests/fixtures/README.md</c>) read as data: every table whose header starts with
+/// <c>Fixture</c> and has a <c>Language</c> column, a description (<c>What it does wrong</c> or <c>Breaks</c>) and an
+/// expected verdict last, whatever role its section is about, so that a requirement's page lists the fixtures that
+/// break it.
 /// </summary>
 internal static partial class FixtureTable
 {
-    private static readonly string[] Columns = ["fixture", "language", "what it does wrong", "expected"];
+    private static readonly string[] Descriptions = ["what it does wrong", "breaks"];
 
     /// <summary>The outcomes that mean a fixture breaks a requirement (skipped and passed do not).</summary>
     private static readonly HashSet<string> BreakingOutcomes = new(StringComparer.Ordinal) { "failed", "non-strict", "informational" };
@@ -24,7 +25,7 @@ internal static partial class FixtureTable
 
         var rows = new List<FixtureRow>();
         var section = "";
-        var inTable = false;
+        (int Language, int Description, int Count)? table = null;
         foreach (var line in File.ReadLines(readme))
         {
             if (line.StartsWith('#'))
@@ -34,22 +35,33 @@ internal static partial class FixtureTable
 
             if (!line.StartsWith('|'))
             {
-                inTable = false;
+                table = null;
                 continue;
             }
 
             var cells = line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray();
-            if (cells.Select(cell => cell.ToLowerInvariant()).SequenceEqual(Columns))
+            if (Header(cells) is { } header)
             {
-                inTable = true;
+                table = header;
             }
-            else if (inTable && cells.Length == Columns.Length && !cells[0].StartsWith("---", StringComparison.Ordinal))
+            else if (table is (var language, var description, var count) && cells.Length == count && !cells[0].StartsWith("---", StringComparison.Ordinal))
             {
-                rows.Add(new FixtureRow(cells[0].Trim('`'), cells[1], cells[2], cells[3], section, Outcomes(cells[3])));
+                rows.Add(new FixtureRow(cells[0].Trim('`'), cells[language], cells[description], cells[^1], section, Outcomes(cells[^1])));
             }
         }
 
         return rows;
+    }
+
+    // A fixture table's header: where its language and description are, and how many cells each row has.
+    private static (int Language, int Description, int Count)? Header(string[] cells)
+    {
+        var names = cells.Select(cell => cell.ToLowerInvariant()).ToList();
+        var language = names.IndexOf("language");
+        var description = names.FindIndex(name => Descriptions.Contains(name, StringComparer.Ordinal));
+        return names.Count >= 4 && names[0] == "fixture" && language > 0 && description > 0 && names[^1].StartsWith("expected", StringComparison.Ordinal)
+            ? (language, description, names.Count)
+            : null;
     }
 
     /// <summary>The fixtures whose expected verdict has <paramref name="requirement"/> failed, non-strict or informational.</summary>

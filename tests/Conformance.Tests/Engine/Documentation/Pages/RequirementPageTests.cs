@@ -36,6 +36,16 @@ public class RequirementPageTests
     }
 
     [Test]
+    public async Task Lists_the_pipe_messaging_and_dcv_fixtures_too_whose_tables_name_their_columns_differently()
+    {
+        var site = await GeneratedSites.Suite();
+
+        Assert.That(site["requirements/PM-E03.html"], Does.Contain("pm_event_service.py never-answers-handshake"));
+        Assert.That(site["requirements/PM-C04.html"], Does.Contain("PipeMessagingFixtures command-pipe-client gives-up-after-2-seconds").And.Contain("PM-C04 non-strict"));
+        Assert.That(site["requirements/VC-13.html"], Does.Contain("DcvExtensionFixtures crashes-on-refusal").And.Not.Contain("expects-whole-reads"), "VC-13 skipped is not broken");
+    }
+
+    [Test]
     public async Task Says_how_to_fix_the_mistake_a_csharp_connector_written_the_obvious_way_makes()
     {
         var page = (await GeneratedSites.Suite())["requirements/LC-C03.html"];
