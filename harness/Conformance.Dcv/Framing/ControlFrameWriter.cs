@@ -37,7 +37,11 @@ public sealed class ControlFrameWriter<TMessage> : IAsyncDisposable
     /// <summary>Creates a writer over <paramref name="stream"/>; disposing the writer leaves the stream open.</summary>
     /// <exception cref="ArgumentException"><paramref name="options"/> are not LE32.</exception>
     public ControlFrameWriter(Stream stream, FrameOptions? options = null)
-        : this(PipeWriter.Create(stream ?? throw new ArgumentNullException(nameof(stream)), new StreamPipeWriterOptions(leaveOpen: true)), options, ownsWriter: true)
+        : this(
+            PipeWriter.Create(stream ?? throw new ArgumentNullException(nameof(stream)), new StreamPipeWriterOptions(leaveOpen: true)),
+            options,
+            // Stryker disable once Boolean : completing a stream's pipe writer, every frame already flushed, only returns its pooled buffers
+            ownsWriter: true)
     {
     }
 

@@ -16,6 +16,7 @@ public static class ControlFraming
     /// <exception cref="ArgumentOutOfRangeException">The encoded message is above the limit.</exception>
     public static byte[] Encode(IMessage message, FrameOptions? options = null)
     {
+        // Stryker disable once Statement : protobuf refuses a null message with the same exception and parameter name
         ArgumentNullException.ThrowIfNull(message);
         return FrameWriter.Encode(message.ToByteArray(), Check(options));
     }

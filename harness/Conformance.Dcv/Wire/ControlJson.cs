@@ -23,6 +23,7 @@ public static class ControlJson
     /// <summary>The canonical JSON of <paramref name="message"/>.</summary>
     public static string Format(IMessage message)
     {
+        // Stryker disable once Statement : protobuf refuses a null message with the same exception and parameter name
         ArgumentNullException.ThrowIfNull(message);
         return Formatter.Format(message);
     }

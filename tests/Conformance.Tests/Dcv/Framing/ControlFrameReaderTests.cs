@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using Conformance.Dcv.Framing;
 using Conformance.Dcv.Wire;
@@ -181,7 +182,7 @@ public class ControlFrameReaderTests
         var fault = results[^1];
         Assert.That(results, Has.Count.EqualTo(2));
         Assert.That(fault.Error, Is.EqualTo(ControlFrameError.NotProtobuf));
-        Assert.That(fault.Description, Does.StartWith($"frame 2 at byte {results[0].BytesReceived}: the {payload.Length}-byte payload is not a valid dcv.extensions.ExtensionMessage: "));
+        Assert.That(fault.Description, Does.StartWith($"frame 2 at byte {results[0].BytesReceived}: the {payload.Length}-byte payload is not a valid dcv.extensions.ExtensionMessage: ").And.Match(": [^:]+$"), "the parser says what is wrong");
     }
 
     [Test]
@@ -234,5 +235,40 @@ public class ControlFrameReaderTests
     {
         Assert.That(() => new ControlFrameReader<ExtensionMessage>(new MemoryStream(), new Conformance.Protocols.Framing.FrameOptions()),
             Throws.ArgumentException.With.Message.Contains("LE32"));
+    }
+
+    [Test]
+    public void Refuses_a_missing_pipe_reader_or_stream()
+    {
+        Assert.That(() => new ControlFrameReader<ExtensionMessage>((PipeReader)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("reader"));
+        Assert.That(() => new ControlFrameReader<ExtensionMessage>((Stream)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("stream"));
+    }
+
+    [Test]
+    public async Task Disposing_a_reader_over_a_pipe_leaves_the_pipe_reader_to_its_caller()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(ControlFrames.Of(ControlFrames.GetDcvInfo("1")));
+        var reader = new ControlFrameReader<ExtensionMessage>(pipe.Reader);
+        Assert.That((await reader.ReadAsync()).IsMessage);
+
+        await reader.DisposeAsync();
+        await pipe.Writer.WriteAsync(new byte[] { 7 });
+
+        var after = await pipe.Reader.ReadAsync().AsTask().WaitAsync(Bound);
+        Assert.That(after.Buffer.ToArray(), Is.EqualTo(new byte[] { 7 }), "the caller still reads its pipe");
+    }
+
+    [Test]
+    public async Task Disposing_a_reader_over_a_stream_leaves_the_stream_open_and_ends_the_readers_own_pipe()
+    {
+        var stream = new MemoryStream(ControlFrames.Of(ControlFrames.GetDcvInfo("1"), ControlFrames.GetDcvInfo("2")));
+        var reader = new ControlFrameReader<ExtensionMessage>(stream);
+        Assert.That((await reader.ReadAsync()).IsMessage);
+
+        await reader.DisposeAsync();
+
+        Assert.That(stream.CanRead, Is.True, "the stream stays the caller's");
+        Assert.That(async () => await reader.ReadAsync(), Throws.InstanceOf<InvalidOperationException>(), "the pipe it made for the stream is completed");
     }
 }

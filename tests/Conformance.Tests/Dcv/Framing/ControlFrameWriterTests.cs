@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Conformance.Dcv.Framing;
 using Conformance.Dcv.Wire;
@@ -64,5 +65,62 @@ public class ControlFrameWriterTests
 
         await writing;
         Assert.That(received, Is.EquivalentTo(messages));
+    }
+
+    [Test]
+    public void Refuses_a_missing_pipe_writer_or_stream()
+    {
+        Assert.That(() => new ControlFrameWriter<DcvMessage>((System.IO.Pipelines.PipeWriter)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("writer"));
+        Assert.That(() => new ControlFrameWriter<DcvMessage>((Stream)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("stream"));
+    }
+
+    [Test]
+    public async Task Refuses_a_missing_message()
+    {
+        await using var writer = new ControlFrameWriter<DcvMessage>(new MemoryStream());
+
+        Assert.That(async () => await writer.WriteAsync(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("message"));
+        Assert.That(() => ControlFraming.Encode(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("message"));
+    }
+
+    [Test]
+    public async Task Writes_a_message_exactly_at_the_limit_and_says_which_limit_a_larger_one_breaks()
+    {
+        var message = ControlFrames.Setup("1", "a-long-channel-name", 1);
+        var stream = new MemoryStream();
+        await using var writer = new ControlFrameWriter<ExtensionMessage>(stream, ControlFraming.WithLimit(message.CalculateSize()));
+
+        await writer.WriteAsync(message);
+        Assert.That(stream.ToArray(), Is.EqualTo(ControlFraming.Encode(message)));
+
+        await using var smaller = new ControlFrameWriter<ExtensionMessage>(new MemoryStream(), ControlFraming.WithLimit(10));
+        Assert.That(async () => await smaller.WriteAsync(message),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.StartWith($"A message of {message.CalculateSize()} bytes is above the limit of 10."));
+    }
+
+    [Test]
+    public async Task Disposing_a_writer_over_a_pipe_leaves_the_pipe_writer_to_its_caller_and_refuses_later_writes()
+    {
+        var pipe = new System.IO.Pipelines.Pipe();
+        var writer = new ControlFrameWriter<DcvMessage>(pipe.Writer);
+
+        await writer.DisposeAsync();
+        await pipe.Writer.WriteAsync(new byte[] { 7 });
+
+        var read = await pipe.Reader.ReadAsync();
+        Assert.That(read.Buffer.ToArray(), Is.EqualTo(new byte[] { 7 }), "the caller still writes its pipe");
+        Assert.That(async () => await writer.WriteAsync(new DcvMessage()), Throws.InstanceOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public async Task Disposing_a_writer_over_a_stream_leaves_the_stream_open()
+    {
+        var stream = new MemoryStream();
+        var writer = new ControlFrameWriter<DcvMessage>(stream);
+        await writer.WriteAsync(new DcvMessage());
+
+        await writer.DisposeAsync();
+
+        Assert.That(stream.CanWrite, Is.True);
     }
 }

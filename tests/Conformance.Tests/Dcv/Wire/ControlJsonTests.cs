@@ -70,4 +70,17 @@ public class ControlJsonTests
         var set = messages.Select(message => oneof.Accessor.GetCaseFieldDescriptor(message)?.Name).ToHashSet();
         return oneof.Fields.Select(field => field.Name).Where(name => !set.Contains(name)).ToList();
     }
+
+    [Test]
+    public void Names_no_schema_for_a_message_that_is_not_a_control_message()
+    {
+        Assert.That(() => ControlJson.SchemaFor(new GetDcvInfoRequest()),
+            Throws.ArgumentException.With.Message.StartWith("dcv.extensions.GetDcvInfoRequest is not a control message.").And.Property("ParamName").EqualTo("message"));
+    }
+
+    [Test]
+    public void Refuses_a_missing_message()
+    {
+        Assert.That(() => ControlJson.Format(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("message"));
+    }
 }
