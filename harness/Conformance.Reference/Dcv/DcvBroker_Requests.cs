@@ -151,6 +151,9 @@ public sealed partial class DcvBroker
         // VC-09: the closer gets the response first, then the other party the closed event.
         return new(
             Events.Response(request, Status.Success, response => response.CloseVirtualChannelResponse = new CloseVirtualChannelResponse { VirtualChannelName = name }),
-            () => CloseEndsAsync(channel, ends, $"{session.Party.Name} closed it (VC-09)", except: session));
+            () => CloseEndsAsync(channel, ends, $"{session.Party.Name} closed it (VC-09)", except: session))
+        {
+            EvenIfUnsent = true,
+        };
     }
 }
