@@ -18,7 +18,7 @@ public sealed class BrokerSession : IAsyncDisposable
     private readonly PipeWriter _output;
     private readonly ControlFrameReader<ExtensionMessage> _reader;
     private readonly ControlFrameWriter<DcvMessage> _writer;
-    // Stryker disable once ObjectInitializer,Boolean : only the write loop reads the outbox; SingleReader lets the channel take a faster path, nothing more
+    // Stryker disable once Initializer,Boolean : only the write loop reads the outbox; SingleReader lets the channel take a faster path, nothing more
     private readonly Channel<Outgoing> _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
     private readonly TaskCompletionSource<SessionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();

@@ -87,4 +87,33 @@ public class BrokerSessionTests
             Is.EqualTo(new[] { ("closer", "echo", "closer closed it (VC-09)") }));
         await session.DisposeAsync();
     }
+    [Test]
+    public async Task Answers_false_to_an_event_sent_after_the_session_ended()
+    {
+        await using var broker = new DcvBroker();
+        var session = broker.Attach(new BrokerParty("ended", DcvRole.Server, "conformance"), new Pipe().Reader, new Pipe().Writer);
+        await session.StopAsync().WaitAsync(ScriptedParty.Bound);
+
+        Assert.That(await session.SendAsync(Events.Closed("echo")).WaitAsync(ScriptedParty.Bound), Is.False);
+        Assert.That(broker.Journal.OfType<ControlMessageSent>(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Answers_false_to_events_still_queued_or_being_written_when_the_session_ends()
+    {
+        await using var broker = new DcvBroker();
+
+        // The broker's flush toward the party waits until the party reads, which it never does.
+        var fromBroker = new Pipe(new PipeOptions(pauseWriterThreshold: 1, resumeWriterThreshold: 1));
+        var session = broker.Attach(new BrokerParty("slow", DcvRole.Server, "conformance"), new Pipe().Reader, fromBroker.Writer);
+        var writing = session.SendAsync(Events.Closed("first"));
+        await fromBroker.Reader.ReadAsync().AsTask().WaitAsync(ScriptedParty.Bound);
+        var queued = session.SendAsync(Events.Closed("second"));
+
+        await session.StopAsync().WaitAsync(ScriptedParty.Bound);
+
+        Assert.That(await writing.WaitAsync(ScriptedParty.Bound), Is.False, "its flush was cut short");
+        Assert.That(await queued.WaitAsync(ScriptedParty.Bound), Is.False, "it was never written");
+        Assert.That(broker.Journal.OfType<ControlMessageSent>(), Is.Empty);
+    }
 }
