@@ -18,6 +18,7 @@ public sealed class BrokerSession : IAsyncDisposable
     private readonly PipeWriter _output;
     private readonly ControlFrameReader<ExtensionMessage> _reader;
     private readonly ControlFrameWriter<DcvMessage> _writer;
+    // Stryker disable once Initializer,Boolean : only the write loop reads the outbox; SingleReader lets the channel take a faster path, nothing more
     private readonly Channel<Outgoing> _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
     private readonly TaskCompletionSource<SessionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
@@ -116,12 +117,9 @@ public sealed class BrokerSession : IAsyncDisposable
                 }
 
                 var answer = await _broker.AnswerAsync(this, message.Request).ConfigureAwait(false);
-                if (!await SendAsync(answer.Response).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                if (answer.AfterSent is not null)
+                // An unsent response means the session has ended, which ends the loop.
+                var sent = await SendAsync(answer.Response).ConfigureAwait(false);
+                if (answer.AfterSent is not null && (sent || answer.EvenIfUnsent))
                 {
                     await answer.AfterSent().ConfigureAwait(false);
                 }
@@ -141,6 +139,8 @@ public sealed class BrokerSession : IAsyncDisposable
             if (_ended.Task.IsCompleted)
             {
                 item.Written.TrySetResult(false);
+
+                // Stryker disable once Statement : a write with the session's token already cancelled fails at once and is answered false below, the same
                 continue;
             }
 
@@ -179,13 +179,19 @@ public sealed class BrokerSession : IAsyncDisposable
         _broker.Journal.Add(new SessionEnded(_broker.Now, Party.Name, end));
         _stop.Cancel();
         _outbox.Writer.TryComplete();
+
+        // Stryker disable once Statement : the pending flush was given _stop's token, cancelled above, so this only repeats the cancel
         _output.CancelPendingFlush();
+
+        // Stryker disable once Statement : the pending read was given _stop's token, cancelled above, so this only repeats the cancel
         _input.CancelPendingRead();
     }
 
     private async Task CloseAfterAsync(Task reading, Task writing)
     {
         await reading.ConfigureAwait(false);
+
+        // Stryker disable once Statement,String : the read loop returns only once the session has ended (each exit follows an End, or a send refused because of one), so this End never wins
         End(SessionEndReason.Stopped, "the broker stopped");
         await writing.ConfigureAwait(false);
         await _input.CompleteAsync().ConfigureAwait(false);

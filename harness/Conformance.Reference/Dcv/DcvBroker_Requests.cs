@@ -95,6 +95,7 @@ public sealed partial class DcvBroker
     {
         lock (_gate)
         {
+            // Stryker disable once String : a party without a namespace is refused every setup (VC-08), so no channel is ever keyed under its fallback and any fallback finds the same nothing
             _channels.TryGetValue((session.Party.Namespace ?? "", setup.VirtualChannelName), out var channel);
             var existing = channel?.End(session.Party.Side);
             var holds = existing?.Owner == session;
@@ -105,6 +106,7 @@ public sealed partial class DcvBroker
     // Under the lock: the new end in its channel, and, when the party held the channel already, the old channel taken out.
     private (ChannelEnd End, (VirtualChannel, List<ChannelEnd>)? Replaced) CommitSetup(BrokerSession session, SetupVirtualChannelRequest setup, RelayListener listener)
     {
+        // Stryker disable once String : only a setup decided a success is committed, and that needs a namespace (VC-08), so the fallback is never used
         var key = (session.Party.Namespace ?? "", setup.VirtualChannelName);
         (VirtualChannel, List<ChannelEnd>)? replaced = null;
         _channels.TryGetValue(key, out var channel);
@@ -135,6 +137,7 @@ public sealed partial class DcvBroker
         List<ChannelEnd>? ends = null;
         lock (_gate)
         {
+            // Stryker disable once String : a party without a namespace is refused every setup (VC-08), so no channel is ever keyed under its fallback and any fallback finds the same nothing
             _channels.TryGetValue((session.Party.Namespace ?? "", name), out channel);
             if (channel?.End(session.Party.Side)?.Owner == session)
             {
@@ -151,6 +154,9 @@ public sealed partial class DcvBroker
         // VC-09: the closer gets the response first, then the other party the closed event.
         return new(
             Events.Response(request, Status.Success, response => response.CloseVirtualChannelResponse = new CloseVirtualChannelResponse { VirtualChannelName = name }),
-            () => CloseEndsAsync(channel, ends, $"{session.Party.Name} closed it (VC-09)", except: session));
+            () => CloseEndsAsync(channel, ends, $"{session.Party.Name} closed it (VC-09)", except: session))
+        {
+            EvenIfUnsent = true,
+        };
     }
 }

@@ -29,11 +29,12 @@ public class DcvBrokerBadInputTests
         var party = new BrokerParty("p", GetDcvInfoResponse.Types.DcvRole.Server, "ns");
         var pipe = new System.IO.Pipelines.Pipe();
 
-        Assert.That(() => broker.Attach(null!, pipe.Reader, pipe.Writer), Throws.ArgumentNullException);
-        Assert.That(() => broker.Attach(party, null!, pipe.Writer), Throws.ArgumentNullException);
-        Assert.That(() => broker.Attach(party, pipe.Reader, null!), Throws.ArgumentNullException);
-        Assert.That(() => broker.StartExtensionAsync(null!), Throws.ArgumentNullException);
-        Assert.That(() => broker.Journal.WaitForAsync<SessionEnded>(null!, Promptly), Throws.ArgumentNullException);
+        Assert.That(() => broker.Attach(null!, pipe.Reader, pipe.Writer), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("party"));
+        Assert.That(() => broker.Attach(party, null!, pipe.Writer), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("fromParty"));
+        Assert.That(() => broker.Attach(party, pipe.Reader, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("toParty"));
+        Assert.That(() => broker.StartExtensionAsync(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("launch"));
+        Assert.That(() => broker.Journal.WaitForAsync<SessionEnded>(null!, Promptly), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("match"));
+        Assert.That(broker.Journal.Entries, Is.Empty, "no session was attached");
     }
 
     [Test]
@@ -44,6 +45,8 @@ public class DcvBrokerBadInputTests
 
         Assert.That(() => broker.StartExtensionAsync(new ExtensionLaunch(folder.ManifestPath)),
             Throws.ArgumentException.With.Message.Contains($"The manifest {folder.ManifestPath} names no path, and no command was given."));
+        Assert.That(() => broker.StartExtensionAsync(new ExtensionLaunch(folder.ManifestPath, Command: [])),
+            Throws.ArgumentException.With.Property("ParamName").EqualTo("launch"), "an empty command is no command");
     }
 
     [TestCaseSource(nameof(MalformedFrames))]

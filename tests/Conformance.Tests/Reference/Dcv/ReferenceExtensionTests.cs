@@ -36,6 +36,7 @@ public class ReferenceExtensionTests
         await broker.DisposeAsync();
         await AssertLeftNothingAsync(extension, broker);
         Assert.That(await extension.Process.Exited, Is.Zero, "it exits 0 once its control channel closes");
+        Assert.That(extension.EndedForViolation, Is.False, "it kept to the protocol");
         Assert.That(extension.Process.StandardError.TotalBytes, Is.Zero, "VC-11: nothing on standard error");
     }
 
@@ -94,6 +95,7 @@ public class ReferenceExtensionTests
 
         var end = await extension.Session.Ended.WaitAsync(ScriptedParty.Bound);
         await extension.Process.EndAsync().WaitAsync(ScriptedParty.Bound);
+        Assert.That(extension.EndedForViolation, Is.True);
 
         // "y\ny\n" read as a little-endian length is 175,704,697 bytes: over the limit, refused from its header.
         Assert.That(end.Reason, Is.EqualTo(SessionEndReason.MalformedFrame));
