@@ -33,6 +33,7 @@ public class DcvBrokerRelayTests
         Assert.That(remoteReady.VirtualChannelReadyEvent.VirtualChannelName, Is.EqualTo("echo"));
         Assert.That(broker.Channels.Single().IsReady);
         Assert.That(broker.Journal.OfType<RelayBytesBeforeReady>(), Is.Empty);
+        Assert.That(broker.Journal.OfType<ChannelReady>().Select(ready => (ready.Party, ready.Channel)), Is.EqualTo(new[] { ("broker", "echo") }));
     }
 
     [Test]
