@@ -37,8 +37,73 @@ public class RelayPumpTests
         Assert.That(async () => await relaying.WaitAsync(ScriptedParty.Bound), Throws.Nothing);
     }
 
+    // Nothing awaits a direction's own task, so a failure it let out would surface only as an unobserved task exception.
+    [TestCase(typeof(IOException))]
+    [TestCase(typeof(ObjectDisposedException))]
+    [TestCase(typeof(System.Net.Sockets.SocketException))]
+    [TestCase(typeof(OperationCanceledException))]
+    public async Task Takes_an_end_going_away_as_the_end_of_the_relay_leaving_no_failure_behind(Type failure)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var unobserved = new List<Exception>();
+        void Note(object? sender, UnobservedTaskExceptionEventArgs args)
+        {
+            lock (unobserved)
+            {
+                unobserved.AddRange(args.Exception.Flatten().InnerExceptions.Where(exception => exception.Data[nameof(marker)] as string == marker));
+            }
+        }
+
+        TaskScheduler.UnobservedTaskException += Note;
+        try
+        {
+            await RelayBetweenFailingEndsAsync(failure, marker);
+
+            // A faulted task nothing refers to reports its failure when it is finalized.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Note;
+        }
+
+        Assert.That(unobserved, Is.Empty);
+    }
+
+    // Not inlined, so no reference to the relay's tasks outlives it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task RelayBetweenFailingEndsAsync(Type failure, string marker)
+    {
+        Exception Failure()
+        {
+            var exception = failure == typeof(System.Net.Sockets.SocketException)
+                ? new System.Net.Sockets.SocketException()
+                : (Exception)Activator.CreateInstance(failure, "gone")!;
+            exception.Data["marker"] = marker;
+            return exception;
+        }
+
+        await RelayPump.RunAsync(new FailingEnd(Failure), new FailingEnd(Failure)).WaitAsync(ScriptedParty.Bound);
+    }
+
+    // An end that fails every read and write as a connection gone away would.
+    private sealed class FailingEnd(Func<Exception> failure) : NotASocket(Stream.Null)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            throw failure();
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(failure());
+    }
+
     // A socket's stream hidden behind another stream, so the pump cannot splice and copies instead.
-    private sealed class NotASocket(Stream inner) : Stream
+    private class NotASocket(Stream inner) : Stream
     {
         public override bool CanRead => true;
 
