@@ -1,3 +1,4 @@
+using Conformance.Dcv.Relays;
 using Conformance.Dcv.Wire;
 using Conformance.Reference.Dcv;
 using static Conformance.Dcv.Wire.Response.Types;
@@ -33,6 +34,7 @@ public class DcvBrokerRelayTests
         Assert.That(remoteReady.VirtualChannelReadyEvent.VirtualChannelName, Is.EqualTo("echo"));
         Assert.That(broker.Channels.Single().IsReady);
         Assert.That(broker.Journal.OfType<RelayBytesBeforeReady>(), Is.Empty);
+        Assert.That(broker.Journal.OfType<ChannelReady>().Select(ready => (ready.Party, ready.Channel)), Is.EqualTo(new[] { ("broker", "echo") }));
     }
 
     [Test]
@@ -138,6 +140,27 @@ public class DcvBrokerRelayTests
 
         // VC-10: single-use; once its client is in, the relay no longer listens, so the kernel refuses the connect.
         Assert.That(async () => await ScriptedParty.ConnectAsync(setup), Throws.InstanceOf<IOException>());
+    }
+
+    [Test]
+    public async Task Refuses_a_connection_already_waiting_with_the_token_once_another_got_in()
+    {
+        await using var broker = new DcvBroker();
+        await using var extension = ScriptedParty.Extension(broker);
+        var setup = (await extension.SetupAsync("echo")).SetupVirtualChannelResponse;
+
+        // Connected first, so accepted and being judged before the second connection is admitted and the relay stops listening.
+        await using var waiting = await RelayClient.ConnectAsync(setup.RelayPath).WaitAsync(ScriptedParty.Bound);
+        await using var first = await ScriptedParty.ConnectAsync(setup);
+        await broker.Journal.WaitForAsync<RelayJudged>(judged => judged.Verdict.Admitted, ScriptedParty.Bound);
+        await waiting.WriteAsync(setup.VirtualChannelAuthToken.ToByteArray());
+        await waiting.FlushAsync();
+
+        // VC-10: the token is right, but spent.
+        var refused = await broker.Journal.WaitForAsync<RelayJudged>(judged => !judged.Verdict.Admitted, ScriptedParty.Bound);
+        Assert.That(refused?.Verdict.Refusal, Is.EqualTo(RelayRefusal.TokenSpent));
+        Assert.That(refused?.Verdict.Description, Does.Contain("VC-10"));
+        Assert.That(await RelayBytes.ReadToEndAsync(waiting), Is.Empty, "closed having been sent no byte");
     }
 
     [Test]
