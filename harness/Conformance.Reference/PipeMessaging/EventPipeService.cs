@@ -196,6 +196,7 @@ public sealed class EventPipeService : IAsyncDisposable
             case Confirmation confirmation:
                 Log(JournalKinds.Ignored, connection.Number, $"a Confirmation of {confirmation.EventId}, which is not the event awaiting one");
                 break;
+            // Stryker disable once Equality : this label shares its body with default, so its condition cannot change where the message goes
             case Handshake when client.Phase == Phase.AwaitingHandshake:
             default:
                 await DisconnectAsync($"a {message.MessageType} has no place from an event-pipe client{(client.Phase == Phase.AwaitingHandshake ? " before its Handshake" : "")}",
@@ -227,6 +228,7 @@ public sealed class EventPipeService : IAsyncDisposable
     {
         if (client.Phase != Phase.Idle)
         {
+            // Stryker disable once Statement : unreachable while the generation check stands: every step out of Idle re-arms the client, so an idle timer still current finds it Idle
             return;
         }
 
@@ -354,6 +356,7 @@ public sealed class EventPipeService : IAsyncDisposable
 
         public void Disarm()
         {
+            // Stryker disable once PostIncrement : counting down changes the generation just as well; a stale timer only needs it to differ
             Generation++;
             Timer?.Dispose();
             Timer = null;
