@@ -356,7 +356,7 @@ public sealed class EventPipeService : IAsyncDisposable
 
         public void Disarm()
         {
-            // Stryker disable once PostIncrement : counting down changes the generation just as well; a stale timer only needs it to differ
+            // Stryker disable once Update : counting down changes the generation just as well; a stale timer only needs it to differ
             Generation++;
             Timer?.Dispose();
             Timer = null;
