@@ -196,9 +196,8 @@ public sealed class EventPipeService : IAsyncDisposable
             case Confirmation confirmation:
                 Log(JournalKinds.Ignored, connection.Number, $"a Confirmation of {confirmation.EventId}, which is not the event awaiting one");
                 break;
-            // Stryker disable once Equality : this label shares its body with default, so its condition cannot change where the message goes
-            case Handshake when client.Phase == Phase.AwaitingHandshake:
             default:
+                // A service Handshake from the client, or any other message: before the client's Handshake it breaks PM-E02.
                 await DisconnectAsync($"a {message.MessageType} has no place from an event-pipe client{(client.Phase == Phase.AwaitingHandshake ? " before its Handshake" : "")}",
                     client.Phase == Phase.AwaitingHandshake ? "PM-E02" : "PM-F03", JournalKinds.Fault).ConfigureAwait(false);
                 break;
