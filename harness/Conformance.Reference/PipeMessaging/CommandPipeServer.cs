@@ -93,6 +93,8 @@ public sealed class CommandPipeServer : IAsyncDisposable
         }
 
         var served = _current;
+
+        // Stryker disable once Boolean : every path from here closes the connection within this same actor item, so no later item (frame or deadline check) finds this client current to see the flag
         served.Answering = true;
         served.Timer?.Dispose();
 

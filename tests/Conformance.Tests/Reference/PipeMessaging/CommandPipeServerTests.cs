@@ -59,9 +59,9 @@ public class CommandPipeServerTests
     [Test]
     public async Task Refuses_a_missing_handler_or_stream()
     {
-        Assert.Throws<ArgumentNullException>(() => _ = new CommandPipeServer(null!));
+        Assert.That(() => _ = new CommandPipeServer(null!), Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("handler"));
         await using var server = new CommandPipeServer(CommandHandler.Standalone);
-        Assert.Throws<ArgumentNullException>(() => server.Attach(null!));
+        Assert.That(() => server.Attach(null!), Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("stream"));
     }
 
     [Test]
@@ -133,6 +133,76 @@ public class CommandPipeServerTests
         Assert.That(server.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Disconnected).Detail, Is.EqualTo("the server is stopping"));
         using var limit = new CancellationTokenSource(Bound);
         Assert.That(await waitingClient.ReadAsync(new byte[1], limit.Token), Is.Zero, "the waiting client's pipe was closed");
+    }
+
+    [Test]
+    public async Task Without_settings_a_client_has_the_default_3_s_for_its_request()
+    {
+        var clock = new ManualTimeProvider();
+        await using var server = new CommandPipeServer(CommandHandler.Standalone, null, clock);
+        var (client, serverEnd) = DuplexStream.CreatePair();
+        await using var _ = client;
+        server.Attach(serverEnd);
+        await server.WhenIdleAsync();
+
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(3));
+        await server.WhenIdleAsync();
+
+        Assert.That(server.Journal.Entries.Single(entry => entry.Kind == JournalKinds.TimedOut).Detail, Is.EqualTo("no whole request within 3 s"));
+    }
+
+    [Test]
+    public async Task Once_a_request_is_whole_its_deadline_is_released_and_nothing_more_is_read_while_it_is_carried_out_PM_C01()
+    {
+        var clock = new ManualTimeProvider();
+        var stream = new ScriptedStream(new Request(Guid.NewGuid(), CommandHandler.Echo, Payloads.EmptyObject));
+        var pendingTimers = -1;
+        var readingStopped = false;
+        await using var server = new CommandPipeServer(
+            request =>
+            {
+                // Looked at while the command runs: the exchange is under way, so no deadline should cut it short.
+                pendingTimers = clock.PendingTimers;
+                readingStopped = stream.LastReadToken.IsCancellationRequested;
+                return CommandHandler.Standalone(request);
+            },
+            time: clock);
+
+        server.Attach(stream);
+        await server.WhenIdleAsync();
+
+        Assert.That(pendingTimers, Is.Zero, "the request deadline was released when the request was whole");
+        Assert.That(readingStopped, Is.True, "the read after the request was cancelled before the command ran");
+        Assert.That(server.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.Sent));
+    }
+
+    [Test]
+    public async Task A_request_deadline_that_falls_due_as_its_client_leaves_does_not_cut_short_the_next_client()
+    {
+        var clock = new ManualTimeProvider();
+        await using var server = new CommandPipeServer(CommandHandler.Standalone, time: clock);
+
+        // An empty stream ends at the first read, which the server makes while accepting the client, before it
+        // sets the deadline; firing the deadline the moment it is set queues its check behind that end, by which
+        // time the next client is served.
+        var leaving = new MemoryStream();
+        var (next, nextEnd) = DuplexStream.CreatePair();
+        await using var _ = next;
+        Action? fireAtOnce = null;
+        fireAtOnce = () =>
+        {
+            clock.TimerScheduled -= fireAtOnce;
+            clock.Advance(TimeSpan.FromSeconds(3));
+        };
+        clock.TimerScheduled += fireAtOnce;
+        server.Attach(leaving);
+        server.Attach(nextEnd);
+        await server.WhenIdleAsync();
+
+        var kinds = server.Journal.Entries.Select(entry => entry.Kind).ToList();
+        Assert.That(kinds, Does.Contain(JournalKinds.PeerClosed), "the first client left");
+        Assert.That(kinds, Does.Not.Contain(JournalKinds.TimedOut), "the first client's deadline was stale by the time it was checked");
+        Assert.That(server.Journal.Entries.Last(), Has.Property(nameof(PipeJournalEntry.Kind)).EqualTo(JournalKinds.Accepted).And.Property(nameof(PipeJournalEntry.Connection)).EqualTo(2));
     }
 
     private static async Task<Response> ExchangeAsync(Stream client, Request request)

@@ -72,8 +72,8 @@ public class EventPipeServiceTests
     {
         await using var service = new EventPipeService();
 
-        Assert.Throws<ArgumentNullException>(() => service.Attach(null!));
-        Assert.Throws<ArgumentNullException>(() => service.HandleEmitEvent(null!));
+        Assert.That(() => service.Attach(null!), Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("stream"));
+        Assert.That(() => service.HandleEmitEvent(null!), Throws.ArgumentNullException.With.Property(nameof(ArgumentNullException.ParamName)).EqualTo("request"));
     }
 
     [Test]
@@ -114,5 +114,167 @@ public class EventPipeServiceTests
         Assert.That(clock.PendingTimers, Is.Zero, "no deadline was started for the waiting client");
         using var limit = new CancellationTokenSource(Bound);
         Assert.That(await waitingClient.ReadAsync(new byte[1], limit.Token), Is.Zero, "the waiting client's pipe was closed");
+    }
+
+    [Test]
+    public async Task A_Handshake_deadline_that_falls_due_as_the_Handshake_arrives_does_not_drop_the_client_PM_E02()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+
+        // The Handshake is read while the client is accepted, before its deadline is set; firing the deadline the
+        // moment it is set queues its check behind the Handshake, which answers it and sets the next deadline.
+        var stream = new ScriptedStream(new Handshake(HandshakeSender.Client));
+        Action? fireAtOnce = null;
+        fireAtOnce = () =>
+        {
+            clock.TimerScheduled -= fireAtOnce;
+            clock.Advance(TimeSpan.FromSeconds(1));
+        };
+        clock.TimerScheduled += fireAtOnce;
+        service.Attach(stream);
+        await service.WhenIdleAsync();
+
+        var kinds = service.Journal.Entries.Select(entry => entry.Kind).ToList();
+        Assert.That(kinds, Does.Contain(JournalKinds.Sent), "the Handshake was answered");
+        Assert.That(kinds, Does.Not.Contain(JournalKinds.TimedOut).And.Not.Contain(JournalKinds.Disconnected), "the stale deadline was ignored");
+    }
+
+    [Test]
+    public async Task A_client_that_leaves_while_idle_ends_with_no_deadline_running_and_nothing_discarded()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+        var (client, serviceEnd) = DuplexStream.CreatePair();
+        var peer = new PeerEnd(client);
+        var ended = new TaskCompletionSource();
+        service.Attach(serviceEnd, ended.SetResult);
+        await peer.SendAsync(new Handshake(HandshakeSender.Client));
+        await peer.ReadAsync();
+
+        await peer.DisposeAsync();
+        await ended.Task.WaitAsync(Bound);
+        await service.WhenIdleAsync();
+
+        Assert.That(clock.PendingTimers, Is.Zero, "the idle interval was released with the connection");
+        Assert.That(service.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.PeerClosed).And.Not.Contain(JournalKinds.Discarded));
+    }
+
+    [Test]
+    public async Task An_undelivered_TrafficChanged_goes_with_the_connection_it_was_meant_for_PM_E08()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+        var (client, serviceEnd) = DuplexStream.CreatePair();
+        var peer = new PeerEnd(client);
+        var ended = new TaskCompletionSource();
+        service.Attach(serviceEnd, ended.SetResult);
+        await peer.SendAsync(new Handshake(HandshakeSender.Client));
+        await peer.ReadAsync();
+        var first = service.Emit("StateChanged", Payloads.EmptyObject);
+        await peer.ReadAsync();
+        service.Emit(EventTypes.TrafficChanged, Payloads.EmptyObject);
+        await service.WhenIdleAsync();
+
+        await peer.DisposeAsync();
+        await ended.Task.WaitAsync(Bound);
+        await service.WhenIdleAsync();
+
+        Assert.That(service.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Discarded), Is.EqualTo(new PipeJournalEntry(
+            clock.GetUtcNow(), JournalKinds.Discarded, 1, "1 undelivered TrafficChanged event(s) dropped with the connection", "PM-E08")));
+        Assert.That(service.Pending.Select(pending => pending.EventId), Is.EqualTo(new[] { first }), "the event in flight is kept");
+    }
+
+    [Test]
+    public async Task A_Confirmation_of_another_event_is_ignored_and_the_event_in_flight_still_awaits_its_own()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+        var (client, serviceEnd) = DuplexStream.CreatePair();
+        await using var peer = new PeerEnd(client);
+        service.Attach(serviceEnd);
+        await peer.SendAsync(new Handshake(HandshakeSender.Client));
+        await peer.ReadAsync();
+        var inFlight = service.Emit("StateChanged", Payloads.EmptyObject);
+        await peer.ReadAsync();
+        var other = Guid.NewGuid();
+
+        await peer.SendAsync(new Confirmation(other));
+        Assert.That(await service.Journal.WaitUntilAsync(entries => entries.Any(entry => entry.Kind == JournalKinds.Ignored), Bound), Is.True);
+        await service.WhenIdleAsync();
+
+        Assert.That(service.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Ignored).Detail, Is.EqualTo($"a Confirmation of {other}, which is not the event awaiting one"));
+        Assert.That(service.Journal.Entries.Select(entry => entry.Kind), Does.Not.Contain(JournalKinds.Confirmed));
+        Assert.That(service.Pending.Select(pending => pending.EventId), Is.EqualTo(new[] { inFlight }));
+    }
+
+    [Test]
+    public async Task A_client_that_cannot_take_the_answer_to_its_Handshake_is_dropped_with_no_deadline_left_running()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+
+        service.Attach(new ScriptedStream(failWrites: true, new Handshake(HandshakeSender.Client)));
+        await service.WhenIdleAsync();
+
+        Assert.That(service.Journal.Entries.Single(entry => entry.Kind == JournalKinds.PeerClosed).Detail, Is.EqualTo("the client did not take the Handshake"));
+        Assert.That(clock.PendingTimers, Is.Zero, "nothing was armed for the client that is gone");
+    }
+
+    [Test]
+    public async Task The_deadline_a_client_message_answers_is_released_before_the_service_writes_again()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+        var first = service.Emit("StateChanged", Payloads.EmptyObject);
+        var second = service.Emit("StateChanged", Payloads.EmptyObject);
+        var stream = new ScriptedStream(new Handshake(HandshakeSender.Client));
+
+        // Looked at on each write: the Handshake, Confirmation or keep-alive answer that led to it ended its deadline.
+        var pendingAtWrites = new List<int>();
+        stream.OnWrite = () => pendingAtWrites.Add(clock.PendingTimers);
+        service.Attach(stream);
+        await service.WhenIdleAsync();
+        await SendAndSettleAsync(service, stream, new Confirmation(first));
+        await SendAndSettleAsync(service, stream, new Confirmation(second));
+
+        // Idle: the keep-alive Handshake goes out; an event that occurs meanwhile waits for the answer.
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await service.WhenIdleAsync();
+        service.Emit("StateChanged", Payloads.EmptyObject);
+        await service.WhenIdleAsync();
+        var writesBefore = pendingAtWrites.Count;
+        await SendAndSettleAsync(service, stream, new Handshake(HandshakeSender.Client), JournalKinds.Received);
+
+        Assert.That(pendingAtWrites.Count, Is.GreaterThan(writesBefore), "the event went out after the keep-alive answer");
+        Assert.That(pendingAtWrites, Is.All.EqualTo(1), "the one timer running is the write's own bound");
+        Assert.That(service.Journal.Entries.Select(entry => entry.Kind), Does.Not.Contain(JournalKinds.Disconnected));
+        await stream.DisposeAsync();
+    }
+
+    [Test]
+    public async Task What_a_replaced_client_wrote_before_it_was_dropped_is_not_held_against_the_next_one()
+    {
+        await using var service = new EventPipeService(time: new ManualTimeProvider());
+
+        // Both the payload that is not a message and the end after it are read while the client is accepted, so
+        // the end is still queued when the next client takes the pipe.
+        var dropped = new MemoryStream(FrameWriter.Encode("not a message"u8));
+        var (next, nextEnd) = DuplexStream.CreatePair();
+        await using var _ = next;
+        service.Attach(dropped);
+        service.Attach(nextEnd);
+        await service.WhenIdleAsync();
+
+        Assert.That(service.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.Fault).And.Not.Contain(JournalKinds.PeerClosed));
+        Assert.That(service.Journal.Entries.Last(), Has.Property(nameof(PipeJournalEntry.Kind)).EqualTo(JournalKinds.Accepted).And.Property(nameof(PipeJournalEntry.Connection)).EqualTo(2));
+    }
+
+    private static async Task SendAndSettleAsync(EventPipeService service, ScriptedStream stream, PipeMessage message, string kind = JournalKinds.Confirmed)
+    {
+        var before = service.Journal.Entries.Count(entry => entry.Kind == kind);
+        stream.Send(message);
+        Assert.That(await service.Journal.WaitUntilAsync(entries => entries.Count(entry => entry.Kind == kind) > before, Bound), Is.True);
+        await service.WhenIdleAsync();
     }
 }
