@@ -145,12 +145,7 @@ public class EventPipeServiceTests
     {
         var clock = new ManualTimeProvider();
         await using var service = new EventPipeService(time: clock);
-        var (client, serviceEnd) = DuplexStream.CreatePair();
-        var peer = new PeerEnd(client);
-        var ended = new TaskCompletionSource();
-        service.Attach(serviceEnd, ended.SetResult);
-        await peer.SendAsync(new Handshake(HandshakeSender.Client));
-        await peer.ReadAsync();
+        var (peer, ended) = await HandshakenClientAsync(service);
 
         await peer.DisposeAsync();
         await ended.Task.WaitAsync(Bound);
@@ -165,12 +160,7 @@ public class EventPipeServiceTests
     {
         var clock = new ManualTimeProvider();
         await using var service = new EventPipeService(time: clock);
-        var (client, serviceEnd) = DuplexStream.CreatePair();
-        var peer = new PeerEnd(client);
-        var ended = new TaskCompletionSource();
-        service.Attach(serviceEnd, ended.SetResult);
-        await peer.SendAsync(new Handshake(HandshakeSender.Client));
-        await peer.ReadAsync();
+        var (peer, ended) = await HandshakenClientAsync(service);
         var first = service.Emit("StateChanged", Payloads.EmptyObject);
         await peer.ReadAsync();
         service.Emit(EventTypes.TrafficChanged, Payloads.EmptyObject);
@@ -268,6 +258,18 @@ public class EventPipeServiceTests
 
         Assert.That(service.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.Fault).And.Not.Contain(JournalKinds.PeerClosed));
         Assert.That(service.Journal.Entries.Last(), Has.Property(nameof(PipeJournalEntry.Kind)).EqualTo(JournalKinds.Accepted).And.Property(nameof(PipeJournalEntry.Connection)).EqualTo(2));
+    }
+
+    // A client over an in-memory pipe whose Handshake the service has answered, and the task that completes when the service lets it go.
+    private static async Task<(PeerEnd Peer, TaskCompletionSource Ended)> HandshakenClientAsync(EventPipeService service)
+    {
+        var (client, serviceEnd) = DuplexStream.CreatePair();
+        var peer = new PeerEnd(client);
+        var ended = new TaskCompletionSource();
+        service.Attach(serviceEnd, ended.SetResult);
+        await peer.SendAsync(new Handshake(HandshakeSender.Client));
+        await peer.ReadAsync();
+        return (peer, ended);
     }
 
     private static async Task SendAndSettleAsync(EventPipeService service, ScriptedStream stream, PipeMessage message, string kind = JournalKinds.Confirmed)
