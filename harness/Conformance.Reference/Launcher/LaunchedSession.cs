@@ -47,9 +47,9 @@ public sealed class LaunchedSession : IAsyncDisposable
                 () => new ValueTask(Serving),
                 Session.DisposeAsync).ConfigureAwait(false);
         }
+        // Stryker disable once Statement,Block : the source is already cancelled; disposing it only unlinks it from the caller's token, which nothing can observe
         finally
         {
-            // Stryker disable once Statement,Block : the source is already cancelled; disposing it only unlinks it from the caller's token, which nothing can observe
             _stop.Dispose();
         }
     }

@@ -59,8 +59,8 @@ public class FrameReaderOverPipeTests
     [Test]
     public async Task Never_holds_back_a_pipe_writer_that_writes_a_frame_in_pieces()
     {
-        // Each write waits until the reader has taken enough of the last one: a reader that kept a frame's
-        // pieces in the pipe until the frame was whole would stop the writer at the second piece.
+        // Pieces far above the pipe's pause threshold, each write bounded. (A Pipe lets its writer go on once the
+        // reader has examined every byte, so this holds for a reader that consumes as it goes and for one that waits.)
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1024, resumeWriterThreshold: 512));
         var frame = Frames.Of(new string('x', 200 * 1024));
         var reader = new FrameReader(pipe.Reader);
