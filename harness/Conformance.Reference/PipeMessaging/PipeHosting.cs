@@ -65,6 +65,13 @@ public static class PipeHosting
             // Stopping: the instance is released below either way.
         }
 
-        await connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The client is gone already; its instance is freed all the same, and the others are still served.
+        }
     }
 }

@@ -57,6 +57,19 @@ public class PipeHostingTests
     }
 
     [Test]
+    public async Task A_client_whose_pipe_fails_to_close_is_still_released_and_stopping_returns()
+    {
+        var failing = new BrokenStream(failOnDispose: true);
+        using var stop = new CancellationTokenSource(Bound);
+        var serving = PipeHosting.ServeAsync(new ScriptedListener(failing), (_, _) => { }, stop.Token);
+
+        await stop.CancelAsync();
+
+        Assert.That(async () => await serving.WaitAsync(Bound), Throws.Nothing);
+        Assert.That(failing.Disposals, Is.GreaterThan(0), "the hosting tried to close it");
+    }
+
+    [Test]
     public async Task A_listener_already_closed_ends_the_serving()
     {
         var listener = PipeListener.Listen(PipeName.NewUnique("pmh"), new PipeListenerOptions { MaxInstances = 1, WhenBusy = PipeBusyPolicy.Backlog });
