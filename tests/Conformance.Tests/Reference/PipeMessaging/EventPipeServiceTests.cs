@@ -199,6 +199,23 @@ public class EventPipeServiceTests
     }
 
     [Test]
+    public async Task An_event_that_occurs_while_the_client_is_idle_takes_the_place_of_the_idle_check()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+        var (peer, _) = await HandshakenClientAsync(service);
+        await service.WhenIdleAsync();
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "the idle check is due");
+
+        service.Emit("StateChanged", Payloads.EmptyObject);
+        await peer.ReadAsync();
+        await service.WhenIdleAsync();
+
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "only the event's Confirmation deadline runs");
+        await peer.DisposeAsync();
+    }
+
+    [Test]
     public async Task A_client_that_cannot_take_the_answer_to_its_Handshake_is_dropped_with_no_deadline_left_running()
     {
         var clock = new ManualTimeProvider();
