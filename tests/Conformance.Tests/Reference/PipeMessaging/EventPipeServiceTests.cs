@@ -100,20 +100,10 @@ public class EventPipeServiceTests
     {
         var clock = new ManualTimeProvider();
         var service = new EventPipeService(time: clock);
-        var (servedClient, servedEnd) = DuplexStream.CreatePair();
-        var (waitingClient, waitingEnd) = DuplexStream.CreatePair();
-        await using var first = servedClient;
-        await using var second = waitingClient;
-        var ends = new List<string>();
-        service.Attach(servedEnd, () => ends.Add("served"));
-        service.Attach(waitingEnd, () => ends.Add("waiting"));
 
-        await service.DisposeAsync().AsTask().WaitAsync(Bound);
+        await RoleStopping.ClosesTheServedThenEveryWaitingClientAsync(service, service.Attach);
 
-        Assert.That(ends, Is.EqualTo(new[] { "served", "waiting" }));
         Assert.That(clock.PendingTimers, Is.Zero, "no deadline was started for the waiting client");
-        using var limit = new CancellationTokenSource(Bound);
-        Assert.That(await waitingClient.ReadAsync(new byte[1], limit.Token), Is.Zero, "the waiting client's pipe was closed");
     }
 
     [Test]
