@@ -35,6 +35,7 @@ public static class PipeHosting
             var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             attach(connection.Stream, () => ended.TrySetResult());
             open.Add(ReleaseWhenEndedAsync(connection, ended.Task, cancellationToken));
+
             // A release that failed is kept, so that its failure surfaces when the serving ends, however early it came.
             // Stryker disable once Statement : it only bounds the list; a release that completed successfully adds nothing to the wait at the end
             open.RemoveAll(task => task.IsCompletedSuccessfully);
