@@ -89,12 +89,9 @@ public sealed class CommandPipeClient : IAsyncDisposable
 
         Log(JournalKinds.Sent, connection.Number, Payloads.Describe(request));
 
-        // PM-C04: the client's own, configurable patience.
-        // Stryker disable once Conditional : FinishAsync ignores an exchange that is no longer current, so the guard only saves work
+        // PM-C04: the client's own, configurable patience; a time-out that falls due as the exchange ends finds it no longer current.
         exchange.Timer = _time.CreateTimer(
-            _ => _actor.Post(() => _exchange == exchange
-                ? FinishAsync(exchange, new CommandOutcome(null, $"no response within {_settings.ResponseTimeout.TotalSeconds:0.###} s"), JournalKinds.TimedOut, "PM-C04")
-                : Task.CompletedTask),
+            _ => _actor.Post(() => FinishAsync(exchange, new CommandOutcome(null, $"no response within {_settings.ResponseTimeout.TotalSeconds:0.###} s"), JournalKinds.TimedOut, "PM-C04")),
             null,
             _settings.ResponseTimeout,
             Timeout.InfiniteTimeSpan);

@@ -113,10 +113,10 @@ public sealed class EventPipeClient : IAsyncDisposable
             return;
         }
 
-        // PM-E04: the exchange must complete within the time-out, or this instance goes.
-        // Stryker disable once Conditional,Logical : the timer is disposed once the Handshake comes or the instance goes, and ReplaceAsync ignores a stale instance
+        // PM-E04: the exchange must complete within the time-out, or this instance goes. A time-out that falls due as
+        // the Handshake comes finds the instance handshaken; one that falls due as the instance goes, a stale instance.
         instance.Timer = _time.CreateTimer(
-            _ => _actor.Post(() => _instance == instance && !instance.Handshaken
+            _ => _actor.Post(() => !instance.Handshaken
                 ? ReplaceAsync(instance, $"no Handshake from the service within {_settings.HandshakeTimeout.TotalMilliseconds:0} ms; this instance disposes of itself", "PM-E04", JournalKinds.TimedOut)
                 : Task.CompletedTask),
             null,

@@ -16,6 +16,8 @@ internal sealed record Inbound(FrameReadResult? Read, string? Broken)
         { Error: FrameError.OverLimit } read => ("PM-F02", $"resource limit: {read.Message}"),
         { Error: FrameError.ZeroLength } read => ("PM-F06", read.Message!),
         { Error: FrameError.EndInHeader or FrameError.EndInPayload } read => ("PM-F05", read.Message!),
+
+        // Stryker disable once NullCoalescing : every fault the reader reports has an arm above, so only a whole frame, which has no Message, comes here
         var read => (null, read.Message ?? "a frame"),
     };
 }

@@ -127,6 +127,25 @@ public class CommandPipeClientTests
     }
 
     [Test]
+    public async Task A_time_out_that_falls_due_as_the_response_arrives_does_not_fail_the_answered_request()
+    {
+        var clock = new ManualTimeProvider();
+        var request = Echo();
+
+        // The response is read as the client connects, before it sets the time-out.
+        var stream = new ScriptedStream(Response.Success(request.RequestId, Payloads.EmptyObject));
+        var settings = new CommandPipeClientSettings { ResponseTimeout = TimeSpan.FromSeconds(2) };
+        await using var client = new CommandPipeClient(_ => Task.FromResult<Stream>(stream), settings, clock);
+        FallDueAtOnce.AfterTheFirstSend(clock, client.Journal, settings.ResponseTimeout);
+
+        var outcome = await client.SendAsync(request).WaitAsync(Bound);
+        await client.WhenIdleAsync();
+
+        Assert.That(outcome.Answered, Is.True);
+        Assert.That(client.Journal.Entries.Select(entry => entry.Kind), Does.Not.Contain(JournalKinds.TimedOut), "the time-out found the exchange over");
+    }
+
+    [Test]
     public async Task A_frame_that_is_not_a_message_fails_the_request_under_PM_F03()
     {
         var (clientEnd, serverEnd) = DuplexStream.CreatePair();

@@ -119,20 +119,10 @@ public class CommandPipeServerTests
     public async Task Stopping_closes_the_client_being_served_and_every_waiting_one_and_reports_each_end()
     {
         var server = new CommandPipeServer(CommandHandler.Standalone, time: new ManualTimeProvider());
-        var (servedClient, servedEnd) = DuplexStream.CreatePair();
-        var (waitingClient, waitingEnd) = DuplexStream.CreatePair();
-        await using var first = servedClient;
-        await using var second = waitingClient;
-        var ends = new List<string>();
-        server.Attach(servedEnd, () => ends.Add("served"));
-        server.Attach(waitingEnd, () => ends.Add("waiting"));
 
-        await server.DisposeAsync().AsTask().WaitAsync(Bound);
+        await RoleStopping.ClosesTheServedThenEveryWaitingClientAsync(server, server.Attach);
 
-        Assert.That(ends, Is.EqualTo(new[] { "served", "waiting" }));
         Assert.That(server.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Disconnected).Detail, Is.EqualTo("the server is stopping"));
-        using var limit = new CancellationTokenSource(Bound);
-        Assert.That(await waitingClient.ReadAsync(new byte[1], limit.Token), Is.Zero, "the waiting client's pipe was closed");
     }
 
     [Test]

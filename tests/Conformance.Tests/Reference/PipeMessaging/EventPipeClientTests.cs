@@ -64,6 +64,41 @@ public class EventPipeClientTests
     }
 
     [Test]
+    public async Task A_time_out_that_falls_due_as_the_services_Handshake_arrives_does_not_replace_the_instance()
+    {
+        var clock = new ManualTimeProvider();
+        var settings = new EventPipeClientSettings { HandshakeTimeout = TimeSpan.FromSeconds(1) };
+
+        // The service's Handshake is read as the instance connects, before it sets the time-out.
+        await using var client = new EventPipeClient(_ => Task.FromResult<Stream>(new ScriptedStream(new Handshake(HandshakeSender.Service))), settings, clock);
+        FallDueAtOnce.AfterTheFirstSend(clock, client.Journal, settings.HandshakeTimeout);
+
+        client.Start();
+        await client.WhenIdleAsync();
+
+        Assert.That(client.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.Received).And.No.Member(JournalKinds.TimedOut));
+        Assert.That(client.Instances, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_time_out_that_falls_due_as_the_service_closes_the_connection_leaves_the_replacing_instance_alone()
+    {
+        var clock = new ManualTimeProvider();
+        var settings = new EventPipeClientSettings { HandshakeTimeout = TimeSpan.FromSeconds(1) };
+
+        // The first connection's end is read as the instance connects, before it sets the time-out.
+        var streams = new Queue<Stream>([new MemoryStream(), new ScriptedStream()]);
+        await using var client = new EventPipeClient(_ => Task.FromResult(streams.TryDequeue(out var next) ? next : new ScriptedStream()), settings, clock);
+        FallDueAtOnce.AfterTheFirstSend(clock, client.Journal, settings.HandshakeTimeout);
+
+        client.Start();
+        await client.WhenIdleAsync();
+
+        Assert.That(client.Journal.Entries.Select(entry => entry.Kind), Does.Contain(JournalKinds.PeerClosed).And.No.Member(JournalKinds.TimedOut));
+        Assert.That(client.Instances, Is.EqualTo(2), "the stale time-out replaced no second instance");
+    }
+
+    [Test]
     public async Task A_failed_connect_is_journalled_and_tried_again_after_the_retry_interval()
     {
         var clock = new ManualTimeProvider();
@@ -191,6 +226,7 @@ public class EventPipeClientTests
         Assert.That((fault.Connection, fault.Requirement), Is.EqualTo((1, "PM-F03")));
         Assert.That(fault.Detail, Does.StartWith("frame 1 is not a message: "));
         Assert.That(clock.PendingTimers, Is.EqualTo(1), "only the new instance's Handshake time-out runs");
+        Assert.That(client.Journal.Entries.Select(entry => entry.Kind), Has.No.Member(JournalKinds.Received).And.No.Member(JournalKinds.Crashed), "the frame was not taken as a message");
     }
 
     /// <summary>Hands out service ends: first <c>failures</c> connects fail, then <c>broken</c> broken transports, then working in-memory pairs.</summary>

@@ -100,20 +100,10 @@ public class EventPipeServiceTests
     {
         var clock = new ManualTimeProvider();
         var service = new EventPipeService(time: clock);
-        var (servedClient, servedEnd) = DuplexStream.CreatePair();
-        var (waitingClient, waitingEnd) = DuplexStream.CreatePair();
-        await using var first = servedClient;
-        await using var second = waitingClient;
-        var ends = new List<string>();
-        service.Attach(servedEnd, () => ends.Add("served"));
-        service.Attach(waitingEnd, () => ends.Add("waiting"));
 
-        await service.DisposeAsync().AsTask().WaitAsync(Bound);
+        await RoleStopping.ClosesTheServedThenEveryWaitingClientAsync(service, service.Attach);
 
-        Assert.That(ends, Is.EqualTo(new[] { "served", "waiting" }));
         Assert.That(clock.PendingTimers, Is.Zero, "no deadline was started for the waiting client");
-        using var limit = new CancellationTokenSource(Bound);
-        Assert.That(await waitingClient.ReadAsync(new byte[1], limit.Token), Is.Zero, "the waiting client's pipe was closed");
     }
 
     [Test]
@@ -196,6 +186,23 @@ public class EventPipeServiceTests
         Assert.That(service.Journal.Entries.Single(entry => entry.Kind == JournalKinds.Ignored).Detail, Is.EqualTo($"a Confirmation of {other}, which is not the event awaiting one"));
         Assert.That(service.Journal.Entries.Select(entry => entry.Kind), Does.Not.Contain(JournalKinds.Confirmed));
         Assert.That(service.Pending.Select(pending => pending.EventId), Is.EqualTo(new[] { inFlight }));
+    }
+
+    [Test]
+    public async Task An_event_that_occurs_while_the_client_is_idle_takes_the_place_of_the_idle_check()
+    {
+        var clock = new ManualTimeProvider();
+        await using var service = new EventPipeService(time: clock);
+        var (peer, _) = await HandshakenClientAsync(service);
+        await service.WhenIdleAsync();
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "the idle check is due");
+
+        service.Emit("StateChanged", Payloads.EmptyObject);
+        await peer.ReadAsync();
+        await service.WhenIdleAsync();
+
+        Assert.That(clock.PendingTimers, Is.EqualTo(1), "only the event's Confirmation deadline runs");
+        await peer.DisposeAsync();
     }
 
     [Test]

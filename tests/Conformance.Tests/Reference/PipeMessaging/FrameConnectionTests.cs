@@ -81,40 +81,22 @@ public class FrameConnectionTests
     }
 
     [Test]
-    public async Task A_frame_is_described_as_a_frame()
+    public async Task A_connection_that_stops_reading_reports_nothing_even_when_the_transport_fails_the_read_it_abandons()
     {
-        await using var reader = FrameReader.FromStream(new MemoryStream(FrameWriter.Encode("{}"u8)));
-        var frame = await reader.ReadAsync();
-
-        Assert.That(new Inbound(frame, null).Describe(), Is.EqualTo(((string?)null, "a frame")));
-    }
-
-    // Each framing fault names the rule it breaks; the end of the stream and a broken transport name none.
-    [TestCase(new byte[] { 0x80, 0, 0, 1, 0x7B }, "PM-F02", "")]
-    [TestCase(new byte[] { 0x01, 0, 0, 1, 0x7B }, "PM-F02", "resource limit: ")]
-    [TestCase(new byte[] { 0, 0, 0, 0 }, "PM-F06", "")]
-    [TestCase(new byte[] { 0, 0 }, "PM-F05", "")]
-    [TestCase(new byte[] { 0, 0, 0, 5, 0x7B }, "PM-F05", "")]
-    [TestCase(new byte[0], null, "the peer closed the connection")]
-    public async Task A_framing_fault_is_described_by_the_rule_it_breaks(byte[] bytes, string? requirement, string detailStart)
-    {
-        await using var reader = FrameReader.FromStream(new MemoryStream(bytes));
-        var read = await reader.ReadAsync();
-
-        var (described, detail) = new Inbound(read, null).Describe();
-
-        Assert.That(described, Is.EqualTo(requirement));
-        Assert.That(detail, Does.StartWith(detailStart));
-        if (read.Message is { } message)
+        var inbound = new List<Inbound>();
+        var actor = new Actor(_ => { });
+        await using var connection = new FrameConnection(1, new AbortingStream(), FrameOptions.Default, actor, TimeProvider.System, Bound);
+        connection.StartReading((_, read) =>
         {
-            Assert.That(detail, Does.EndWith(message));
-        }
-    }
+            inbound.Add(read);
+            return Task.CompletedTask;
+        });
 
-    [Test]
-    public void A_broken_transport_is_described_with_its_reason_and_no_rule()
-    {
-        Assert.That(new Inbound(null, "pipe gone").Describe(), Is.EqualTo(((string?)null, "the connection broke: pipe gone")));
+        connection.StopReading();
+        await connection.Reading.WaitAsync(Bound);
+        await actor.WhenIdleAsync().WaitAsync(Bound);
+
+        Assert.That(inbound, Is.Empty);
     }
 
     [Test]
@@ -178,6 +160,47 @@ public class FrameConnectionTests
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>A transport whose reads wait for data that never comes and fail with an IOException when cancelled, as some pipes do when a read is aborted.</summary>
+    private sealed class AbortingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await new TaskCompletionSource<int>().Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException exception)
+            {
+                throw new IOException("the read was aborted", exception);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

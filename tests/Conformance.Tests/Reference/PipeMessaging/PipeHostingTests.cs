@@ -57,6 +57,48 @@ public class PipeHostingTests
     }
 
     [Test]
+    public async Task An_accept_that_fails_for_one_client_does_not_stop_the_serving_of_the_next()
+    {
+        var next = new MemoryStream();
+        var listener = new ScriptedListener(new IOException("the client vanished"), new System.Net.Sockets.SocketException(), new UnauthorizedAccessException(), next);
+        using var stop = new CancellationTokenSource(Bound);
+        var attached = new TaskCompletionSource<Stream>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var serving = PipeHosting.ServeAsync(listener, (stream, _) => attached.TrySetResult(stream), stop.Token);
+
+        var first = await Task.WhenAny(attached.Task, serving).WaitAsync(Bound);
+
+        Assert.That(first, Is.SameAs(attached.Task), "the serving went on past the failed accepts");
+        Assert.That(await attached.Task, Is.SameAs(next));
+        await stop.CancelAsync();
+        await serving.WaitAsync(Bound);
+    }
+
+    [Test]
+    public async Task A_client_whose_pipe_fails_to_close_is_still_released_and_stopping_returns()
+    {
+        var failing = new BrokenStream(failOnDispose: true);
+        using var stop = new CancellationTokenSource(Bound);
+        var serving = PipeHosting.ServeAsync(new ScriptedListener(failing), (_, _) => { }, stop.Token);
+
+        await stop.CancelAsync();
+
+        Assert.That(async () => await serving.WaitAsync(Bound), Throws.Nothing);
+        Assert.That(failing.Disposals, Is.GreaterThan(0), "the hosting tried to close it");
+    }
+
+    [Test]
+    public async Task A_release_that_fails_unexpectedly_surfaces_when_the_serving_ends_even_if_it_came_early()
+    {
+        var failing = new BrokenStream(failOnDispose: true, failure: () => new InvalidOperationException("the close went wrong"));
+        using var stop = new CancellationTokenSource(Bound);
+        var serving = PipeHosting.ServeAsync(new ScriptedListener(failing), (_, release) => release(), stop.Token);
+
+        await stop.CancelAsync();
+
+        Assert.That(async () => await serving.WaitAsync(Bound), Throws.InvalidOperationException.With.Message.EqualTo("the close went wrong"));
+    }
+
+    [Test]
     public async Task A_listener_already_closed_ends_the_serving()
     {
         var listener = PipeListener.Listen(PipeName.NewUnique("pmh"), new PipeListenerOptions { MaxInstances = 1, WhenBusy = PipeBusyPolicy.Backlog });
