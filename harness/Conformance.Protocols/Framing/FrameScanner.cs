@@ -218,18 +218,15 @@ internal sealed class FrameScanner
     // Grows the payload buffer to hold `needed` bytes, doubling but never past the frame's length.
     private void Reserve(int needed)
     {
-        // Stryker disable all : resizing a buffer that is already large enough keeps the bytes already copied, so only the cost differs
+        // Stryker disable once all : resizing a buffer that is already large enough keeps the bytes already copied, so only the cost differs
         if (needed <= _partial.Length)
         {
             return;
         }
 
-        // Stryker restore all
-
         // Stryker disable once Linq : growing by less than double only resizes more often; the buffer always holds what is needed
         var doubled = Math.Max(InitialPayloadCapacity, 2L * _partial.Length);
         var grown = Math.Max(needed, doubled);
-        // Stryker disable once Math : a buffer larger than the frame holds the same bytes; only memory differs
         var capacity = (int)Math.Min(_length, grown);
         Array.Resize(ref _partial, capacity);
     }
