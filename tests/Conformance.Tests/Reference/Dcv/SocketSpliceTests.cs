@@ -20,13 +20,10 @@ public class SocketSpliceTests
 
         await using var leftStream = new NetworkStream(left);
         await using var rightStream = new NetworkStream(right);
-        var writing = Task.WhenAll(leftStream.WriteAsync(leftToRight).AsTask(), rightStream.WriteAsync(rightToLeft).AsTask());
-        var atRight = RelayBytes.ReadExactlyAsync(rightStream, leftToRight.Length);
-        var atLeft = RelayBytes.ReadExactlyAsync(leftStream, rightToLeft.Length);
-        await Task.WhenAll(writing, atRight, atLeft).WaitAsync(ScriptedParty.Bound);
+        var (atRight, atLeft) = await RelayBytes.CarryBothWaysAsync(leftStream, rightStream, leftToRight, rightToLeft);
 
-        Assert.That(atRight.Result, Is.EqualTo(leftToRight));
-        Assert.That(atLeft.Result, Is.EqualTo(rightToLeft));
+        Assert.That(atRight, Is.EqualTo(leftToRight));
+        Assert.That(atLeft, Is.EqualTo(rightToLeft));
         Assert.That(relaying.IsCompleted, Is.False, "both ends are still open");
     }
 
