@@ -98,6 +98,8 @@ public sealed class BrokerSession : IAsyncDisposable
                 if (result.IsEnd)
                 {
                     End(SessionEndReason.ControlChannelEnded, $"the control channel ended after {result.FrameNumber} frames");
+
+                    // Stryker disable once Statement : End has just completed _ended, so the loop's own condition stops it the same
                     return;
                 }
 

@@ -83,7 +83,8 @@ public sealed partial class DcvBroker : IAsyncDisposable
 
         foreach (var channel in left)
         {
-            await TeardownAsync(channel, "the broker stopped", notify: false).ConfigureAwait(false);
+            // Every session was stopped just above, and a party whose session ended is told nothing.
+            await TeardownAsync(channel, "the broker stopped").ConfigureAwait(false);
         }
 
         Task[] background;
@@ -111,7 +112,7 @@ public sealed partial class DcvBroker : IAsyncDisposable
 
     // Tears a channel down once: its relays and connections closed, and the closed event (VC-09) sent to every
     // party that held an end, but for `except`.
-    private async Task TeardownAsync(VirtualChannel channel, string why, BrokerSession? except = null, bool notify = true)
+    private async Task TeardownAsync(VirtualChannel channel, string why, BrokerSession? except = null)
     {
         List<ChannelEnd> ends;
         lock (_gate)
@@ -124,7 +125,7 @@ public sealed partial class DcvBroker : IAsyncDisposable
             ends = DetachLocked(channel);
         }
 
-        await CloseEndsAsync(channel, ends, why, except, notify).ConfigureAwait(false);
+        await CloseEndsAsync(channel, ends, why, except).ConfigureAwait(false);
     }
 
     // Under the lock: the channel leaves the table and its parties' counts (VC-07).
@@ -142,7 +143,7 @@ public sealed partial class DcvBroker : IAsyncDisposable
         return ends;
     }
 
-    private async Task CloseEndsAsync(VirtualChannel channel, List<ChannelEnd> ends, string why, BrokerSession? except, bool notify = true)
+    private async Task CloseEndsAsync(VirtualChannel channel, List<ChannelEnd> ends, string why, BrokerSession? except)
     {
         Journal.Add(new ChannelClosed(Now, except?.Party.Name ?? "broker", channel.Key.Name, why));
         foreach (var end in ends)
@@ -153,11 +154,6 @@ public sealed partial class DcvBroker : IAsyncDisposable
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
-        }
-
-        if (!notify)
-        {
-            return;
         }
 
         var closed = ends.Where(end => end.Owner != except && !end.Owner.Ended.IsCompleted)

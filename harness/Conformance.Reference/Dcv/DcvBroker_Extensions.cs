@@ -46,6 +46,8 @@ public sealed partial class DcvBroker
         lock (_gate)
         {
             var extensions = _extensions.ToList();
+
+            // Stryker disable once Statement : a broker disposed again disposes each extension again, which finds its process and session disposed already and does nothing
             _extensions.Clear();
             return extensions;
         }

@@ -52,6 +52,8 @@ public sealed partial class DcvBroker
                 else
                 {
                     end.Connection = connection;
+
+                    // Stryker disable once Linq : an end not Closed is always in the table (taking a channel out closes its ends, and no setup overwrites another's end), so it is always found
                     var channel = _channels.Values.FirstOrDefault(candidate => candidate.Ends.Contains(end));
                     if (channel is { BothAuthenticated: true, IsReady: false })
                     {

@@ -7,6 +7,9 @@ namespace Conformance.Reference.Dcv;
 /// <summary>The broker's answers to requests (VC-02, VC-03, VC-07, VC-08, VC-09, VC-17).</summary>
 public sealed partial class DcvBroker
 {
+    // How a setup opens its relay; a test puts a listener of its own here, or one that cannot be opened.
+    internal Func<RelayListener> OpenRelay { get; init; } = RelayListener.Open;
+
     internal async Task<Answer> AnswerAsync(BrokerSession session, Request request)
     {
         switch (request.RequestCase)
@@ -36,7 +39,7 @@ public sealed partial class DcvBroker
         {
             try
             {
-                listener = RelayListener.Open();
+                listener = OpenRelay();
             }
             catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
             {

@@ -13,6 +13,9 @@ public static class ReferenceDcvExtensionCommand
 
     /// <summary>The command, with <paramref name="arguments"/> (<c>--channels N</c>, <c>--greet TEXT</c>).</summary>
     /// <exception cref="FileNotFoundException">The reference extension was not built beside the harness.</exception>
-    public static IReadOnlyList<string> Command(params string[] arguments) =>
-        [.. DotnetHost.Command(AssemblyFile, "The reference DCV extension"), .. arguments];
+    public static IReadOnlyList<string> Command(params string[] arguments) => Command(AssemblyFile, arguments);
+
+    // The assembly is a parameter so that a test can name one that was not built, and see what the failure says.
+    internal static IReadOnlyList<string> Command(string assemblyFile, string[] arguments) =>
+        [.. DotnetHost.Command(assemblyFile, "The reference DCV extension"), .. arguments];
 }

@@ -29,7 +29,7 @@ internal static class RelayPump
         {
             // One end went away: the channel ends.
         }
-        finally
+        finally // Stryker disable once Block : only the pool's reuse of the buffer differs; a buffer not returned is collected
         {
             // Stryker disable once Statement : only the pool's reuse of the buffer differs; a buffer not returned is collected
             ArrayPool<byte>.Shared.Return(buffer);

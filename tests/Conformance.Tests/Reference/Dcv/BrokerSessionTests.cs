@@ -116,4 +116,67 @@ public class BrokerSessionTests
         Assert.That(await queued.WaitAsync(ScriptedParty.Bound), Is.False, "it was never written");
         Assert.That(broker.Journal.OfType<ControlMessageSent>(), Is.Empty);
     }
+
+    [Test]
+    public async Task Opens_no_relay_for_a_setup_whose_response_the_party_never_read()
+    {
+        var listener = new FakeRelayListener();
+        await using var broker = new DcvBroker(DcvBrokerOptions.Default with { ControlWriteDeadline = TimeSpan.FromMilliseconds(300) }) { OpenRelay = () => listener };
+        var toBroker = new Pipe();
+
+        // The broker's flush toward the party waits until the party reads, which it never does.
+        var fromBroker = new Pipe(new PipeOptions(pauseWriterThreshold: 1, resumeWriterThreshold: 1));
+        var session = broker.Attach(new BrokerParty("deaf", DcvRole.Server, "conformance"), toBroker.Reader, fromBroker.Writer);
+        await using var requests = new ControlFrameWriter<ExtensionMessage>(toBroker.Writer);
+        await requests.WriteAsync(new ExtensionMessage
+        {
+            Request = new Request
+            {
+                RequestId = "setup",
+                SetupVirtualChannelRequest = new SetupVirtualChannelRequest { VirtualChannelName = "echo", RelayClientProcessId = Environment.ProcessId },
+            },
+        });
+
+        var end = await session.Ended.WaitAsync(ScriptedParty.Bound);
+        await session.Closed.WaitAsync(ScriptedParty.Bound);
+
+        // VC-14: the relay is accepted only once the response is out, and this one never was.
+        Assert.That(end.Reason, Is.EqualTo(SessionEndReason.StoppedReading));
+        Assert.That(listener.Accepts, Is.Zero);
+        Assert.That(listener.Disposed, Is.True, "the channel went with the session");
+        await session.DisposeAsync();
+    }
+
+    [TestCase(typeof(IOException))]
+    [TestCase(typeof(InvalidOperationException))]
+    [TestCase(typeof(OperationCanceledException))]
+    public async Task Lets_go_of_a_party_whose_channel_fails_as_it_is_completed(Type failure)
+    {
+        await using var broker = new DcvBroker();
+        var toParty = new FailingToComplete(new Pipe().Writer, (Exception)Activator.CreateInstance(failure, "torn")!);
+        var session = broker.Attach(new BrokerParty("torn", DcvRole.Server, "conformance"), new Pipe().Reader, toParty);
+
+        // The channel is gone either way: the session ends cleanly, and the broker has let go of it.
+        Assert.That(async () => await session.StopAsync().WaitAsync(ScriptedParty.Bound), Throws.Nothing);
+        Assert.That(session.Closed.IsCompletedSuccessfully, Is.True);
+        await session.DisposeAsync();
+    }
+
+    // A party's channel that fails as the broker completes it, as a pipe torn from under it would.
+    private sealed class FailingToComplete(PipeWriter inner, Exception failure) : PipeWriter
+    {
+        public override void Advance(int bytes) => inner.Advance(bytes);
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+
+        public override Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
+
+        public override void CancelPendingFlush() => inner.CancelPendingFlush();
+
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+
+        public override void Complete(Exception? exception = null) => throw failure;
+
+        public override ValueTask CompleteAsync(Exception? exception = null) => ValueTask.FromException(failure);
+    }
 }

@@ -51,13 +51,10 @@ public class DcvBrokerRelayTests
         var rightToLeft = RelayBytes.Random(2 * 1024 * 1024 + 5);
 
         // VC-12: both directions at once, in uneven writes, so neither waits for the other.
-        var writing = Task.WhenAll(WriteInPiecesAsync(left, leftToRight), WriteInPiecesAsync(right, rightToLeft));
-        var atRight = RelayBytes.ReadExactlyAsync(right, leftToRight.Length);
-        var atLeft = RelayBytes.ReadExactlyAsync(left, rightToLeft.Length);
-        await Task.WhenAll(writing, atRight, atLeft).WaitAsync(ScriptedParty.Bound);
+        var (atRight, atLeft) = await RelayBytes.CarryBothWaysAsync(left, right, leftToRight, rightToLeft, WriteInPiecesAsync);
 
-        Assert.That(atRight.Result, Is.EqualTo(leftToRight));
-        Assert.That(atLeft.Result, Is.EqualTo(rightToLeft));
+        Assert.That(atRight, Is.EqualTo(leftToRight));
+        Assert.That(atLeft, Is.EqualTo(rightToLeft));
     }
 
     [Test]

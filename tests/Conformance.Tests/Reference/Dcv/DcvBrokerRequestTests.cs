@@ -62,6 +62,25 @@ public class DcvBrokerRequestTests
         }
     }
 
+    [TestCase(typeof(IOException))]
+    [TestCase(typeof(System.Net.Sockets.SocketException))]
+    [TestCase(typeof(UnauthorizedAccessException))]
+    public async Task Answers_a_setup_whose_relay_cannot_be_opened_with_a_generic_error_and_serves_on(Type failure)
+    {
+        var exception = failure == typeof(System.Net.Sockets.SocketException)
+            ? new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.AddressAlreadyInUse)
+            : (Exception)Activator.CreateInstance(failure, "no room for a relay")!;
+        await using var broker = new DcvBroker { OpenRelay = () => throw exception };
+        await using var extension = ScriptedParty.Extension(broker);
+
+        var response = await extension.SetupAsync("echo");
+
+        Assert.That(response.Status, Is.EqualTo(Status.ErrorGeneric));
+        Assert.That(broker.Channels, Is.Empty);
+        Assert.That(broker.Journal.OfType<SetupDecided>().Single().Decision.Reason, Is.EqualTo($"the relay could not be opened: {exception.Message}"));
+        Assert.That((await extension.RequestAsync(request => request.GetDcvInfoRequest = new GetDcvInfoRequest())).Status, Is.EqualTo(Status.Success));
+    }
+
     [TestCase("dcv")]
     [TestCase("DCV")]
     [TestCase("")]

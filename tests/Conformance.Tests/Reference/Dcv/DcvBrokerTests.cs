@@ -1,3 +1,4 @@
+using Conformance.Dcv.Wire;
 using Conformance.Reference.Dcv;
 
 namespace Conformance.Tests.Reference.Dcv;
@@ -76,5 +77,21 @@ public class DcvBrokerTests
         Assert.That(broker.Channels.Select(channel => (channel.Name, channel.IsReady)), Is.EqualTo(new[] { ("echo", true) }));
         Assert.That(broker.Journal.OfType<ChannelClosed>().Select(closed => (closed.Party, closed.Channel, closed.Why)),
             Is.EqualTo(new[] { ("extension", "echo", "extension set it up anew (VC-10)") }), "the old relay's end closed nothing");
+    }
+
+    [Test]
+    public async Task Waits_for_its_relays_to_stop_listening_before_it_is_disposed()
+    {
+        // The relay takes a while to notice that it was told to stop, as a busy one might.
+        var listener = new FakeRelayListener(lingerAfterStop: TimeSpan.FromMilliseconds(300));
+        var broker = new DcvBroker { OpenRelay = () => listener };
+        await using var extension = ScriptedParty.Extension(broker);
+        Assert.That((await extension.SetupAsync("echo")).Status, Is.EqualTo(Response.Types.Status.Success));
+        await extension.RequestAsync(request => request.GetDcvInfoRequest = new GetDcvInfoRequest());
+
+        await broker.DisposeAsync().AsTask().WaitAsync(ScriptedParty.Bound);
+
+        Assert.That(listener.Accepts, Is.EqualTo(1));
+        Assert.That(listener.AcceptEnded, Is.True);
     }
 }

@@ -88,9 +88,13 @@ public class RelayAdmissionTests
     {
         await using var connection = new RelayConnection(new MemoryStream(Token), Environment.ProcessId, null);
 
+        // From an unknown process, a connection is refused before the clock is ever used: only the check itself can object to a missing one.
+        await using var unknown = new RelayConnection(new MemoryStream(Token), null, null);
+
         Assert.That(() => RelayAdmission.JudgeAsync(null!, Ticket(), Deadline, new ManualTimeProvider()), Throws.ArgumentNullException);
         Assert.That(() => RelayAdmission.JudgeAsync(connection, null!, Deadline, new ManualTimeProvider()), Throws.ArgumentNullException);
         Assert.That(() => RelayAdmission.JudgeAsync(connection, Ticket(), Deadline, null!), Throws.ArgumentNullException);
+        Assert.That(() => RelayAdmission.JudgeAsync(unknown, Ticket(), Deadline, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("timeProvider"));
     }
 
     [Test]

@@ -15,13 +15,10 @@ public class RelayPumpTests
         var leftToRight = RelayBytes.Random(300 * 1024 + 7);
         var rightToLeft = RelayBytes.Random(513);
 
-        var writing = Task.WhenAll(leftPair.Left.WriteAsync(leftToRight).AsTask(), rightPair.Right.WriteAsync(rightToLeft).AsTask());
-        var atRight = RelayBytes.ReadExactlyAsync(rightPair.Right, leftToRight.Length);
-        var atLeft = RelayBytes.ReadExactlyAsync(leftPair.Left, rightToLeft.Length);
-        await Task.WhenAll(writing, atRight, atLeft).WaitAsync(ScriptedParty.Bound);
+        var (atRight, atLeft) = await RelayBytes.CarryBothWaysAsync(leftPair.Left, rightPair.Right, leftToRight, rightToLeft);
 
-        Assert.That(atRight.Result, Is.EqualTo(leftToRight));
-        Assert.That(atLeft.Result, Is.EqualTo(rightToLeft));
+        Assert.That(atRight, Is.EqualTo(leftToRight));
+        Assert.That(atLeft, Is.EqualTo(rightToLeft));
         Assert.That(relaying.IsCompleted, Is.False, "both ends are still open");
     }
 

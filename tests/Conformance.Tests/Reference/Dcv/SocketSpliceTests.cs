@@ -20,14 +20,36 @@ public class SocketSpliceTests
 
         await using var leftStream = new NetworkStream(left);
         await using var rightStream = new NetworkStream(right);
-        var writing = Task.WhenAll(leftStream.WriteAsync(leftToRight).AsTask(), rightStream.WriteAsync(rightToLeft).AsTask());
-        var atRight = RelayBytes.ReadExactlyAsync(rightStream, leftToRight.Length);
-        var atLeft = RelayBytes.ReadExactlyAsync(leftStream, rightToLeft.Length);
-        await Task.WhenAll(writing, atRight, atLeft).WaitAsync(ScriptedParty.Bound);
+        var (atRight, atLeft) = await RelayBytes.CarryBothWaysAsync(leftStream, rightStream, leftToRight, rightToLeft);
 
-        Assert.That(atRight.Result, Is.EqualTo(leftToRight));
-        Assert.That(atLeft.Result, Is.EqualTo(rightToLeft));
+        Assert.That(atRight, Is.EqualTo(leftToRight));
+        Assert.That(atLeft, Is.EqualTo(rightToLeft));
         Assert.That(relaying.IsCompleted, Is.False, "both ends are still open");
+    }
+
+    // A direction waits by polling its own socket, which wakes as soon as bytes come; a poll of anything else
+    // would end only at its timeout, and thirty round trips would take seconds.
+    [Test]
+    public async Task Carries_each_message_as_soon_as_it_comes_not_at_the_next_poll()
+    {
+        var (left, brokerLeft) = Pair();
+        var (brokerRight, right) = Pair();
+        using var owned = Disposables(left, brokerLeft, brokerRight, right);
+        var relaying = SocketSplice.RunAsync(brokerLeft, brokerRight);
+        await using var leftStream = new NetworkStream(left);
+        await using var rightStream = new NetworkStream(right);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var trip = 0; trip < 30; trip++)
+        {
+            await leftStream.WriteAsync(new[] { (byte)trip });
+            var there = await RelayBytes.ReadExactlyAsync(rightStream, 1);
+            await rightStream.WriteAsync(there);
+            Assert.That(await RelayBytes.ReadExactlyAsync(leftStream, 1), Is.EqualTo(new[] { (byte)trip }));
+        }
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.5)));
+        Assert.That(relaying.IsCompleted, Is.False);
     }
 
     [Test]
