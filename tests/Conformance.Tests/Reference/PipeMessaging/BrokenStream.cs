@@ -1,7 +1,9 @@
+using Conformance.Tests.Support;
+
 namespace Conformance.Tests.Reference.PipeMessaging;
 
 /// <summary>A transport that is already broken: every read, write and (if asked) close fails, by default with an IOException as a pipe whose peer vanished does; counts its disposals.</summary>
-internal sealed class BrokenStream(bool failOnDispose = false, Func<Exception>? failure = null) : Stream
+internal sealed class BrokenStream(bool failOnDispose = false, Func<Exception>? failure = null) : TransportStream
 {
     public const string Reason = "the pipe is broken";
 
@@ -11,13 +13,7 @@ internal sealed class BrokenStream(bool failOnDispose = false, Func<Exception>? 
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override void Flush() => throw _failure();
 
@@ -30,10 +26,6 @@ internal sealed class BrokenStream(bool failOnDispose = false, Func<Exception>? 
     public override void Write(byte[] buffer, int offset, int count) => throw _failure();
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException(_failure());
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

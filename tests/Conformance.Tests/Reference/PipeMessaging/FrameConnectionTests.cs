@@ -4,6 +4,7 @@ using Conformance.Protocols.Framing;
 using Conformance.Protocols.PipeMessaging;
 using Conformance.Reference;
 using Conformance.Reference.PipeMessaging;
+using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Reference.PipeMessaging;
 
@@ -135,55 +136,25 @@ public class FrameConnectionTests
     }
 
     /// <summary>A transport whose writes never complete until cancelled, as a peer that stopped reading.</summary>
-    private sealed class StalledStream : Stream
+    private sealed class StalledStream : TransportStream
     {
         public override bool CanRead => false;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
             await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A transport whose reads wait for data that never comes and fail with an IOException when cancelled, as some pipes do when a read is aborted.</summary>
-    private sealed class AbortingStream : Stream
+    private sealed class AbortingStream : TransportStream
     {
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -199,12 +170,6 @@ public class FrameConnectionTests
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static FrameConnection Open(Stream stream) => new(1, stream, FrameOptions.Default, new Actor(_ => { }), TimeProvider.System, Bound);

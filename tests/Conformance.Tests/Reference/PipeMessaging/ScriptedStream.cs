@@ -1,5 +1,6 @@
 using Conformance.Protocols.Framing;
 using Conformance.Protocols.PipeMessaging;
+using Conformance.Tests.Support;
 
 namespace Conformance.Tests.Reference.PipeMessaging;
 
@@ -9,7 +10,7 @@ namespace Conformance.Tests.Reference.PipeMessaging;
 /// <see cref="Send"/>; every write runs <see cref="OnWrite"/> on the writer's thread, so a test can look at the role
 /// in the middle of its work; the end of the stream comes when it is disposed.
 /// </summary>
-internal sealed class ScriptedStream : Stream
+internal sealed class ScriptedStream : TransportStream
 {
     private readonly Lock _gate = new();
     private readonly Queue<byte> _unread = new();
@@ -40,13 +41,7 @@ internal sealed class ScriptedStream : Stream
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>The client sends <paramref name="message"/>: a read waiting for it completes.</summary>
     public void Send(PipeMessage message)
@@ -88,8 +83,6 @@ internal sealed class ScriptedStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_failWrites)
@@ -106,15 +99,7 @@ internal sealed class ScriptedStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
-    public override void Flush()
-    {
-    }
-
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
