@@ -75,40 +75,10 @@ internal static partial class SocketSplice
             from.SafeHandle.DangerousAddRef(ref fromHeld);
             // Stryker disable once Statement : the other direction's hold covers the socket but for an instant no test can reach (see above)
             to.SafeHandle.DangerousAddRef(ref toHeld);
-            if (Pipe2(pipe, PipeFlags) != 0)
+            // A failed pipe2 leaves nothing to relay through: the channel ends.
+            if (Pipe2(pipe, PipeFlags) == 0)
             {
-                // Stryker disable once Statement : going on ends the same way: every call on the -1 descriptors fails with EBADF, which Waited does not retry
-                return;
-            }
-
-            _ = Fcntl(pipe[1], FcntlSetPipeSize, ChunkBytes);
-            var source = (int)from.SafeHandle.DangerousGetHandle();
-            var target = (int)to.SafeHandle.DangerousGetHandle();
-            while (!stop.IsCancellationRequested)
-            {
-                // Stryker disable once Bitwise : the pipe is O_NONBLOCK and both sockets non-blocking, so SPLICE_F_NONBLOCK adds nothing here and SPLICE_F_MOVE is only a hint
-                var moved = Splice(source, 0, pipe[1], 0, ChunkBytes, SpliceMove | SpliceNonBlock);
-                if (moved == 0)
-                {
-                    return; // the sender closed its end
-                }
-
-                // Stryker disable once Equality : moved == 0 returned just above
-                if (moved < 0)
-                {
-                    if (!Waited(source, PollIn, pollMilliseconds, stop))
-                    {
-                        return;
-                    }
-
-                    // Stryker disable once Statement : without it Drain is handed a negative count, does nothing and returns true, and the loop goes on the same
-                    continue;
-                }
-
-                if (!Drain(pipe[0], target, moved, pollMilliseconds, stop))
-                {
-                    return;
-                }
+                Pump(from, to, pipe, pollMilliseconds, stop);
             }
         }
         catch (ObjectDisposedException)
@@ -135,6 +105,40 @@ internal static partial class SocketSplice
             if (toHeld)
             {
                 to.SafeHandle.DangerousRelease();
+            }
+        }
+    }
+
+    // Moves bytes from one socket through the kernel pipe into the other until either side ends or a stop comes.
+    private static void Pump(Socket from, Socket to, Span<int> pipe, int pollMilliseconds, CancellationToken stop)
+    {
+        _ = Fcntl(pipe[1], FcntlSetPipeSize, ChunkBytes);
+        var source = (int)from.SafeHandle.DangerousGetHandle();
+        var target = (int)to.SafeHandle.DangerousGetHandle();
+        while (!stop.IsCancellationRequested)
+        {
+            // Stryker disable once Bitwise : the pipe is O_NONBLOCK and both sockets non-blocking, so SPLICE_F_NONBLOCK adds nothing here and SPLICE_F_MOVE is only a hint
+            var moved = Splice(source, 0, pipe[1], 0, ChunkBytes, SpliceMove | SpliceNonBlock);
+            if (moved == 0)
+            {
+                return; // the sender closed its end
+            }
+
+            // Stryker disable once Equality : moved == 0 returned just above
+            if (moved < 0)
+            {
+                if (!Waited(source, PollIn, pollMilliseconds, stop))
+                {
+                    return;
+                }
+
+                // Stryker disable once Statement : without it Drain is handed a negative count, does nothing and returns true, and the loop goes on the same
+                continue;
+            }
+
+            if (!Drain(pipe[0], target, moved, pollMilliseconds, stop))
+            {
+                return;
             }
         }
     }
