@@ -65,39 +65,14 @@ public class FrameConnectionTests
     {
         var (ours, theirs) = DuplexStream.CreatePair();
         await using var peer = theirs;
-        var inbound = new List<Inbound>();
-        var actor = new Actor(_ => { });
-        await using var connection = new FrameConnection(1, ours, FrameOptions.Default, actor, TimeProvider.System, Bound);
-        connection.StartReading((_, read) =>
-        {
-            inbound.Add(read);
-            return Task.CompletedTask;
-        });
 
-        connection.StopReading();
-        await connection.Reading.WaitAsync(Bound);
-        await actor.WhenIdleAsync().WaitAsync(Bound);
-
-        Assert.That(inbound, Is.Empty);
+        Assert.That(await InboundAfterStoppingAsync(ours), Is.Empty);
     }
 
     [Test]
     public async Task A_connection_that_stops_reading_reports_nothing_even_when_the_transport_fails_the_read_it_abandons()
     {
-        var inbound = new List<Inbound>();
-        var actor = new Actor(_ => { });
-        await using var connection = new FrameConnection(1, new AbortingStream(), FrameOptions.Default, actor, TimeProvider.System, Bound);
-        connection.StartReading((_, read) =>
-        {
-            inbound.Add(read);
-            return Task.CompletedTask;
-        });
-
-        connection.StopReading();
-        await connection.Reading.WaitAsync(Bound);
-        await actor.WhenIdleAsync().WaitAsync(Bound);
-
-        Assert.That(inbound, Is.Empty);
+        Assert.That(await InboundAfterStoppingAsync(new AbortingStream()), Is.Empty);
     }
 
     [Test]
@@ -170,6 +145,24 @@ public class FrameConnectionTests
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    // Starts reading over `stream`, stops at once, and returns what the connection reported once all of it has run.
+    private static async Task<List<Inbound>> InboundAfterStoppingAsync(Stream stream)
+    {
+        var inbound = new List<Inbound>();
+        var actor = new Actor(_ => { });
+        await using var connection = new FrameConnection(1, stream, FrameOptions.Default, actor, TimeProvider.System, Bound);
+        connection.StartReading((_, read) =>
+        {
+            inbound.Add(read);
+            return Task.CompletedTask;
+        });
+
+        connection.StopReading();
+        await connection.Reading.WaitAsync(Bound);
+        await actor.WhenIdleAsync().WaitAsync(Bound);
+        return inbound;
     }
 
     private static FrameConnection Open(Stream stream) => new(1, stream, FrameOptions.Default, new Actor(_ => { }), TimeProvider.System, Bound);
