@@ -32,11 +32,7 @@ public class FrameConnectionTests
         var actor = new Actor(_ => { });
         await using var connection = new FrameConnection(1, stream, FrameOptions.Default, actor, TimeProvider.System, Bound);
 
-        connection.StartReading((_, read) =>
-        {
-            inbound.Add(read);
-            return Task.CompletedTask;
-        });
+        StartCollecting(connection, inbound);
         var sent = await connection.SendAsync(new Handshake(HandshakeSender.Client));
         await connection.Reading.WaitAsync(Bound);
         await actor.WhenIdleAsync().WaitAsync(Bound);
@@ -83,11 +79,7 @@ public class FrameConnectionTests
         var actor = new Actor(_ => { });
         var connection = new FrameConnection(1, stream, FrameOptions.Default, actor, TimeProvider.System, Bound);
 
-        connection.StartReading((_, read) =>
-        {
-            inbound.Add(read);
-            return Task.CompletedTask;
-        });
+        StartCollecting(connection, inbound);
         var sent = await connection.SendAsync(new Handshake(HandshakeSender.Client));
         await connection.Reading.WaitAsync(Bound);
         await actor.WhenIdleAsync().WaitAsync(Bound);
@@ -147,17 +139,21 @@ public class FrameConnectionTests
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
+    // Starts reading, each report added to `inbound` as the connection makes it.
+    private static void StartCollecting(FrameConnection connection, List<Inbound> inbound) =>
+        connection.StartReading((_, read) =>
+        {
+            inbound.Add(read);
+            return Task.CompletedTask;
+        });
+
     // Starts reading over `stream`, stops at once, and returns what the connection reported once all of it has run.
     private static async Task<List<Inbound>> InboundAfterStoppingAsync(Stream stream)
     {
         var inbound = new List<Inbound>();
         var actor = new Actor(_ => { });
         await using var connection = new FrameConnection(1, stream, FrameOptions.Default, actor, TimeProvider.System, Bound);
-        connection.StartReading((_, read) =>
-        {
-            inbound.Add(read);
-            return Task.CompletedTask;
-        });
+        StartCollecting(connection, inbound);
 
         connection.StopReading();
         await connection.Reading.WaitAsync(Bound);
